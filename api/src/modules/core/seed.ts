@@ -13,8 +13,10 @@ import { users } from "./tables.js";
 
 export type Scale = "small" | "demo" | "city" | "province";
 
-/** Multiplier against the bulletin's city-year figures, per scale. */
-export const SCALE_FACTOR: Record<Scale, number> = { small: 0.01, demo: 0.1, city: 1, province: 10 };
+/** Multiplier against the bulletin's city-year figures for events and volumes, per scale. */
+export const SCALE_FACTOR: Record<Scale, number> = { small: 0.01, demo: 0.05, city: 1, province: 10 };
+/** Multiplier for registers (sites, companies, units, stations, cards…): the demo shows the whole city. */
+export const REGISTER_FACTOR: Record<Scale, number> = { small: 0.02, demo: 1, city: 1, province: 10 };
 
 export interface DemoAccount {
   username: string;
@@ -30,8 +32,10 @@ export interface SeedContext {
   faker: Faker;
   /** Deterministic random number in [0, 1). */
   random: () => number;
-  /** Scaled count: round(n × factor), at least `min`. */
+  /** Scaled count of events/volumes: round(n × SCALE_FACTOR), at least `min`. */
   count(n: number, min?: number): number;
+  /** Scaled count of a register: round(n × REGISTER_FACTOR), at least `min`. */
+  registers(n: number, min?: number): number;
   /** The demo password of every demo account. */
   password: string;
   passwordHash: string;
@@ -71,6 +75,7 @@ export async function createSeedContext(app: App, scale: Scale, seed = 20211119,
     faker,
     random,
     count: (n, min = 1) => Math.max(min, Math.round(n * SCALE_FACTOR[scale])),
+    registers: (n, min = 1) => Math.max(min, Math.round(n * REGISTER_FACTOR[scale])),
     password: DEMO_PASSWORD,
     passwordHash,
     accounts: [],
