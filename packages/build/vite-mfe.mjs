@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { minifyEsLibrary } from "./minify.mjs";
 import { isShared } from "./shared-names.mjs";
 
 /** Budget for a module's own code (gzip), checked after each build. */
@@ -20,7 +21,7 @@ export function mfeConfig({ root, devPort = 5173 }) {
   const outDir = path.join(root, "dist", pkg.version);
   return defineConfig(({ command }) => ({
     root,
-    plugins: [react(), command === "build" ? manifestPlugin(pkg, manifest) : null, command === "build" ? budgetPlugin(outDir) : null],
+    plugins: [react(), command === "build" ? minifyEsLibrary() : null, command === "build" ? manifestPlugin(pkg, manifest) : null, command === "build" ? budgetPlugin(outDir) : null],
     define: command === "build" ? { "process.env.NODE_ENV": '"production"' } : {},
     build: {
       outDir,

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { minifyEsLibrary } from "@zw/build/minify";
 import { SHARED_NAMES, entryFileName } from "@zw/build/shared-names";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +16,7 @@ const entry = Object.fromEntries(SHARED_NAMES.map((n) => [entryFileName(n), path
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), minifyEsLibrary()],
   define: { "process.env.NODE_ENV": '"production"' },
   build: {
     outDir: path.join(root, "dist", version),

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { Button, Flex, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useEffect, useMemo, useState, type Key } from "react";
+import { useEffect, useMemo, useRef, useState, type Key } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState } from "./states.js";
 
@@ -33,6 +33,8 @@ export interface ConnectionTableProps<TData, TVars extends PageVariables, N> {
   testId?: string;
   /** Skip the query (e.g. until a required filter is chosen). */
   skip?: boolean;
+  /** Change it to refetch the current page (live updates). */
+  refreshToken?: number | string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function ConnectionTable<TData, TVars extends PageVariables, N extends ob
   onRowClick,
   testId = "zw-connection-table",
   skip,
+  refreshToken,
 }: ConnectionTableProps<TData, TVars, N>) {
   const { t } = useTranslation("ui");
   const varsKey = JSON.stringify(variables ?? {});
@@ -66,6 +69,14 @@ export function ConnectionTable<TData, TVars extends PageVariables, N extends ob
     refetch: () => Promise<unknown>;
     fetchMore: (o: { variables: Partial<TVars>; updateQuery: (prev: TData, o: { fetchMoreResult: TData }) => TData }) => Promise<unknown>;
   };
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!skip) void q.refetch().catch(() => {});
+  }, [refreshToken]);
   const conn = q.data ? select(q.data) : null;
   const rows = conn?.edges.map((e) => e.node) ?? [];
 

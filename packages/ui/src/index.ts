@@ -15,3 +15,5 @@ export { ExportButton, runExport, isMissingExportApi, type ExportOutcome } from 
 export { ErrorBoundary } from "./error-boundary.js";
 export { LanguageSwitch } from "./language-switch.js";
 export { ViewerSummary } from "./viewer-summary.js";
+export { defineModule, mountStandalone, useDocumentTitle, type ModuleDefinition, type ModuleLifecycles } from "./module.js";
+export { LoginGate, LoginForm } from "./login-gate.js";
