@@ -7,11 +7,13 @@ import { Menu, Result } from "antd";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { NS } from "./module.js";
 import { AlertsPage } from "./pages/AlertsPage.js";
+import { CasesPage } from "./pages/CasesPage.js";
 import { HomePage } from "./pages/HomePage.js";
 
 const TABS = [
   { path: "/", key: "tabs.home" },
   { path: "/alerts", key: "tabs.alerts" },
+  { path: "/cases", key: "tabs.cases" },
 ];
 
 function Tabs() {
@@ -38,6 +40,7 @@ export function ModuleRoutes() {
       <Routes>
         <Route index element={<HomePage />} />
         <Route path="alerts" element={<AlertsPage />} />
+        <Route path="cases" element={<CasesPage />} />
         <Route path="*" element={<Result status="404" title={t("notFound")} />} />
       </Routes>
     </>
