@@ -35,7 +35,7 @@ describe("module", () => {
     const link = new ApolloLink((op) => {
       seen.push(op.variables as Record<string, unknown>);
       return new Observable((o) => {
-        if (op.operationName?.endsWith("Reference")) o.next({ data: { districts: [], departments: [] } });
+        if (op.operationName !== "StreamAlerts") o.next({ data: { districts: [], departments: [] } });
         else
           o.next({
             data: {
@@ -80,7 +80,8 @@ describe("module", () => {
       </ApolloProvider>,
     );
     expect(await screen.findByText("测试预警")).toBeTruthy();
-    expect(screen.getByText(i18n.t(`${NS}:alerts.title`), { selector: "h3" })).toBeTruthy();
+    expect(screen.getByText(i18n.t("ui:alerts.title"), { selector: "h3" })).toBeTruthy();
+    expect(screen.getByText(i18n.t(`${NS}:alerts.subtitle`))).toBeTruthy();
     expect(seen.some((v) => (v.filter as { stream?: string } | undefined)?.stream === manifest.module)).toBe(true);
   });
 });

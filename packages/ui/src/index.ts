@@ -17,3 +17,5 @@ export { LanguageSwitch } from "./language-switch.js";
 export { ViewerSummary } from "./viewer-summary.js";
 export { defineModule, mountStandalone, useDocumentTitle, type ModuleDefinition, type ModuleLifecycles } from "./module.js";
 export { LoginGate, LoginForm } from "./login-gate.js";
+export { StreamAlertsPage, type StreamAlert } from "./stream/StreamAlertsPage.js";
+export { StreamCasesPage, type StreamCase } from "./stream/StreamCasesPage.js";
