@@ -9,9 +9,14 @@ export function minifyEsLibrary() {
   return {
     name: "zw-minify-es-library",
     apply: "build",
-    async renderChunk(code) {
-      const r = await transform(code, { minify: true, format: "esm", target: "es2022", legalComments: "none" });
-      return { code: r.code, map: null };
+    // After every renderChunk (Vite's own esbuild pass re-prints ES library output with whitespace).
+    async generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        const r = await transform(chunk.code, { minify: true, format: "esm", target: "es2022", legalComments: "none" });
+        chunk.code = r.code;
+        chunk.map = null;
+      }
     },
   };
 }
