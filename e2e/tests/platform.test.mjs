@@ -29,7 +29,7 @@ after(async () => {
 });
 
 describe("login", () => {
-  it("shows the login page in Chinese, refuses a wrong password, keeps the session across reloads", async () => {
+  it("shows the login page in Chinese, refuses a wrong password, keeps the session across reloads", { timeout: 240_000 }, async () => {
     const { page, context, errors } = await newPage(browser, platform.url);
     await page.goto("/hazardous");
     await page.getByTestId("zw-login-page").waitFor();
@@ -54,18 +54,29 @@ describe("login", () => {
 });
 
 describe("roles", () => {
+  // One browser context for all roles, signing out between them: the HTTP cache is kept (faster), and
+  // each user must see only their own data after the previous one signed out.
+  let ctx;
+  before(async () => {
+    ctx = await newPage(browser, platform.url);
+  });
+  after(async () => {
+    await ctx?.context.close();
+  });
+
   for (const username of ROLES) {
-    it(`${username}: navigation from me.modules, user box, each allowed module live, forbidden modules refused`, async () => {
+    it(`${username}: navigation from me.modules, user box, each allowed module live, forbidden modules refused`, { timeout: 240_000 }, async () => {
       const token = await tokenFor(platform.url, username);
       const { me, districts } = await gql(platform.url, token, ME);
       const readable = new Set(me.modules.filter((m) => m.read).map((m) => m.key));
-      const { page, context, errors } = await newPage(browser, platform.url);
+      const { page, errors } = ctx;
       await login(page, username);
 
       // top bar: what the API says about the user
       await page.getByTestId("zw-user-box").waitFor();
       assert.equal(await page.getByTestId("zw-user-name").innerText(), me.user.displayName);
       if (me.department) assert.equal(await page.getByTestId("zw-user-department").innerText(), me.department.nameZh);
+      else assert.equal(await page.getByTestId("zw-user-department").count(), 0);
       assert.equal(await page.getByTestId("zw-user-district").innerText(), me.district ? me.district.nameZh : "市级");
 
       // navigation: exactly the modules the API allows
@@ -87,6 +98,7 @@ describe("roles", () => {
           await root.waitFor();
           assert.equal(await root.getByTestId("mfe-stream-title").innerText(), m.titleZh);
           await root.getByTestId("zw-viewer-summary").waitFor();
+          assert.equal(await root.getByTestId("zw-viewer-user").innerText(), me.user.displayName);
           assert.equal(await root.getByTestId("zw-viewer-department").innerText(), me.department ? me.department.nameZh : "无");
           assert.equal(await root.getByTestId("zw-viewer-district").innerText(), me.district ? me.district.nameZh : "市级（全市）");
           await root.getByTestId("mfe-district-row").first().waitFor();
@@ -100,13 +112,15 @@ describe("roles", () => {
         }
       }
       assert.deepEqual(errors, [], `console errors for ${username}`);
-      await context.close();
+      await page.getByTestId("zw-logout").click();
+      await page.getByTestId("zw-login-page").waitFor();
+      for (const m of MODULES) assert.equal(await page.getByTestId(m.root).count(), 0, "no module stays mounted after logout");
     });
   }
 });
 
 describe("lists", () => {
-  it("pages the stream's cases by cursor and scopes a district user to the district", async () => {
+  it("pages the stream's cases by cursor and scopes a district user to the district", { timeout: 240_000 }, async () => {
     const token = await tokenFor(platform.url, "ecology");
     const { districts } = await gql(platform.url, token, ME);
     const keqiao = districts.find((d) => d.code === "keqiao");
@@ -152,7 +166,7 @@ describe("lists", () => {
 });
 
 describe("composition", () => {
-  it("fetches React, Apollo and the UI kit once across all modules, and unmounts a module completely", async () => {
+  it("fetches React, Apollo and the UI kit once across all modules, and unmounts a module completely", { timeout: 240_000 }, async () => {
     const { page, context, requests, errors, operations } = await newPage(browser, platform.url);
     await login(page, "admin");
     await page.getByTestId("zw-overview").waitFor();
@@ -193,7 +207,7 @@ describe("composition", () => {
     await context.close();
   });
 
-  it("shows a fallback with retry when a module's file is missing, while the rest of the shell works", async () => {
+  it("shows a fallback with retry when a module's file is missing, while the rest of the shell works", { timeout: 240_000 }, async () => {
     const { page, context } = await newPage(browser, platform.url);
     await login(page, "leader");
     await page.goto("/?importmap-override=@zw/mfe-hazardous=/modules/hazardous/0.0.0-missing/index.js");
@@ -221,7 +235,7 @@ describe("composition", () => {
 });
 
 describe("language and logout", () => {
-  it("switches to English everywhere, keeps the choice across reloads, and signs out", async () => {
+  it("switches to English everywhere, keeps the choice across reloads, and signs out", { timeout: 240_000 }, async () => {
     const { page, context } = await newPage(browser, platform.url);
     await login(page, "leader");
     await page.getByTestId("zw-nav-recycling").click();

@@ -26,6 +26,8 @@ export interface ModuleManifest {
   nav: NavEntry[];
   /** Stream title, zh-CN and en. */
   title?: Record<string, string>;
+  /** Position in the navigation (ascending; default 100). */
+  order?: number;
   version?: string;
   builtAt?: string;
 }

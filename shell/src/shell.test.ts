@@ -122,6 +122,8 @@ describe("navigation", () => {
     expect(buildNav(new Set(["overview", "hazardous"]), manifests, "zh-CN", "总览").map((i) => i.label)).toEqual(["总览", "危废"]);
     expect(buildNav(new Set(["construction"]), manifests, "en", "Overview").map((i) => i.path)).toEqual(["/construction"]);
     expect(buildNav(new Set(), manifests, "en", "Overview")).toEqual([]);
+    const ordered = [{ ...manifests[0]!, order: 20 }, { ...manifests[1]!, order: 10 }];
+    expect(buildNav(new Set(["construction", "hazardous"]), ordered, "en", "Overview").map((i) => i.path)).toEqual(["/hazardous", "/construction"]);
   });
   it("only follows local next= targets after login", () => {
     expect(safeNext("/hazardous?x=1")).toBe("/hazardous?x=1");

@@ -17,7 +17,7 @@ export function HomePage() {
       <Card size="small" title={t("home.me")}>
         <ViewerSummary />
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="mfe-scope">
-          {t("home.scope")}：{viewer?.district ? t("home.scopeDistrict", { name: localName(viewer.district, lng) }) : t("home.scopeCity")}
+          {t("home.scope", { scope: viewer?.district ? t("home.scopeDistrict", { name: localName(viewer.district, lng) }) : t("home.scopeCity") })}
         </Typography.Paragraph>
       </Card>
       {ref.loading && !ref.data ? (

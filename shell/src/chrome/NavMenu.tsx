@@ -19,13 +19,13 @@ export interface NavItem {
  */
 export function buildNav(
   readable: Set<string>,
-  manifests: { module: string; nav: { path: string; label: Record<string, string>; module?: string }[] }[],
+  manifests: { module: string; order?: number; nav: { path: string; label: Record<string, string>; module?: string }[] }[],
   lng: string,
   overviewLabel: string,
 ): NavItem[] {
   const items: NavItem[] = [];
   if (readable.has("overview")) items.push({ key: "/", path: "/", label: overviewLabel, module: "overview" });
-  for (const m of manifests)
+  for (const m of [...manifests].sort((a, b) => (a.order ?? 100) - (b.order ?? 100)))
     for (const n of m.nav) {
       const key = n.module ?? m.module;
       if (readable.has(key)) items.push({ key: n.path, path: n.path, label: localLabel(n.label, lng as "zh-CN" | "en"), module: key });

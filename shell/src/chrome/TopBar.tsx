@@ -17,7 +17,7 @@ export function TopBar({ onLogout }: { onLogout: () => void }) {
           e.preventDefault();
           navigateToUrl("/");
         }}
-        style={{ color: "#fff", fontSize: 18, fontWeight: 600, whiteSpace: "nowrap" }}
+        style={{ color: "#fff", fontSize: 18, fontWeight: 600, whiteSpace: "nowrap", textDecoration: "none" }}
         data-testid="zw-home-link"
       >
         {t("shell:title")}
