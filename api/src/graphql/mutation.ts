@@ -88,6 +88,8 @@ export interface WriteOptions {
   idempotencyKey?: string;
   /** Input recorded in the audit row when the service writes none of its own. */
   input?: unknown;
+  /** false: internal bookkeeping (delivery attempts, job claims) that is not a user's change. */
+  audit?: boolean;
 }
 
 /**
@@ -134,6 +136,14 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
                 payload: ev.payload,
               })
               .returning({ id: events.id });
+            // Fan out to webhook subscriptions whose key may see this event (same transaction: nothing lost).
+            await tx.execute(sql`
+              insert into core.webhook_deliveries (subscription_id, event_id)
+              select s.id, ${r!.id} from core.webhook_subscriptions s join core.api_keys k on k.id = s.api_key_id
+              where s.active and k.revoked_at is null and ${ev.type} = any(s.event_types)
+                and k.scopes && array[${`${ev.stream}:read`}, ${`${ev.stream}:write`}]::text[]
+                and (k.district_id is null or k.district_id = ${ev.districtId ?? null})
+                and (k.org_kind is null or (k.org_kind = ${ev.org?.kind ?? null} and k.org_id = ${ev.org?.id ?? null}))`);
             await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(r!.id)})`);
           },
           afterCommit(f) {
@@ -160,7 +170,7 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
         }
 
         const value = await fn(w);
-        if (!audited) await w.audit({ entity: opts.operation, action: opts.operation, changes: opts.input ?? null });
+        if (!audited && opts.audit !== false) await w.audit({ entity: opts.operation, action: opts.operation, changes: opts.input ?? null });
         if (opts.idempotencyKey) {
           await tx
             .update(idempotencyKeys)

@@ -20,6 +20,7 @@ import type { Tx } from "./db.js";
 import { AdvanceCaseInput, AlertFilter, AuditFilter, CaseFilter, CreateApiKeyInput, CreateUserInput, OpenCaseInput, UpdateUserInput } from "./inputs.js";
 import { orgKind, orgKinds } from "./orgs.js";
 import { alerts, apiKeys, auditLog, cases, departments, districts, users } from "./tables.js";
+import { throttle } from "./throttle.js";
 import {
   Alert,
   AlertConnection,
@@ -319,6 +320,7 @@ export class CoreResolver {
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
     if (username.length > 100 || password.length > 200) throw badInput([{ field: username.length > 100 ? "username" : "password", message: "too long" }]);
+    await throttle(ctx.app, "login", ctx.ip);
     try {
       const r = await login(ctx.db, username, password, ctx.ip, ctx.app.config.sessionHours);
       const [u] = await ctx.db.select().from(users).where(eq(users.id, r.userId));
