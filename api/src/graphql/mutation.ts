@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { Database, Tx } from "../modules/core/db.js";
-import { auditLog, events, idempotencyKeys } from "../modules/core/tables.js";
+import { auditLog, events, idempotencyKeys, tombstones } from "../modules/core/tables.js";
 import type { App, Context, Principal } from "./context.js";
 import { DomainError, isPgError, type UserError } from "./errors.js";
 
@@ -38,6 +38,8 @@ export interface Writer {
   emit(event: DomainEvent): Promise<void>;
   /** Runs after a successful commit (never on rollback). */
   afterCommit(fn: () => void | Promise<void>): void;
+  /** Records a deletion for incremental sync (call when deleting a record third parties may have copied). */
+  tombstone(t: { entity: string; entityId: number | string; stream: string; districtId?: number | null; org?: { kind: string; id: number } | null }): Promise<void>;
 }
 
 export const EVENTS_CHANNEL = "zw_events";
@@ -148,6 +150,16 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
           },
           afterCommit(f) {
             after.push(f);
+          },
+          async tombstone(t) {
+            await tx.insert(tombstones).values({
+              entity: t.entity,
+              entityId: String(t.entityId),
+              stream: t.stream,
+              districtId: t.districtId ?? null,
+              orgKind: t.org?.kind ?? null,
+              orgId: t.org?.id ?? null,
+            });
           },
         };
 

@@ -19,7 +19,8 @@ import { caseById, caseStatistics, openCase, transitionCase, type CaseRow } from
 import type { Tx } from "./db.js";
 import { AdvanceCaseInput, AlertFilter, AuditFilter, CaseFilter, CreateApiKeyInput, CreateUserInput, OpenCaseInput, UpdateUserInput } from "./inputs.js";
 import { orgKind, orgKinds } from "./orgs.js";
-import { alerts, apiKeys, auditLog, cases, departments, districts, users } from "./tables.js";
+import { alerts, apiKeys, auditLog, cases, departments, districts, tombstones, users } from "./tables.js";
+import { updatedSinceWhere } from "../../graphql/sync.js";
 import { throttle } from "./throttle.js";
 import {
   Alert,
@@ -45,6 +46,7 @@ import {
   UserConnection,
   UserPayload,
   Viewer,
+  TombstoneConnection,
 } from "./types.js";
 
 type DistrictRow = typeof districts.$inferSelect;
@@ -247,7 +249,7 @@ export class CoreResolver {
         district ? eq(alerts.districtId, district) : undefined,
         f.raisedFrom ? gte(alerts.raisedAt, f.raisedFrom) : undefined,
         f.raisedTo ? lt(alerts.raisedAt, f.raisedTo) : undefined,
-        f.updatedSince ? gte(alerts.updatedAt, f.updatedSince) : undefined,
+        updatedSinceWhere(alerts.updatedAt, f.updatedSince),
       ],
       first: page.first,
       after: page.after,
@@ -278,7 +280,7 @@ export class CoreResolver {
         district ? eq(cases.districtId, district) : undefined,
         f.openedFrom ? gte(cases.openedAt, f.openedFrom) : undefined,
         f.openedTo ? lt(cases.openedAt, f.openedTo) : undefined,
-        f.updatedSince ? gte(cases.updatedAt, f.updatedSince) : undefined,
+        updatedSinceWhere(cases.updatedAt, f.updatedSince),
         s ? or(ilike(cases.number, `%${s}%`), ilike(cases.subjectLabel, `%${s}%`), ilike(cases.violationType, `%${s}%`)) : undefined,
       ],
       first: page.first,
@@ -308,6 +310,37 @@ export class CoreResolver {
     const s = await caseStatistics(ctx.db, { stream: stream ?? null, districtId: district, from, to });
     const pct = (a: number, b: number) => (b === 0 ? null : Math.round(((a - b) / b) * 1000) / 10);
     return { ...s, countChangePct: pct(s.count, s.previousCount), fineChangePct: pct(Number(s.fineYuan), Number(s.previousFineYuan)) };
+  }
+
+  @Query(() => TombstoneConnection, {
+    description: "增量同步：某类对象自某时起的删除记录（墓碑）/ Incremental sync: deletions of an entity type since a time (tombstones)",
+    complexity: connectionComplexity,
+  })
+  @Can.record("read")
+  async deletions(
+    @Arg("entity", { description: "对象类型，如 TransportPermit / Entity type such as TransportPermit" }) entity: string,
+    @Arg("since", () => GraphQLDateTime, { description: "自此时起 / Since" }) since: Date,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const p = ctx.principal;
+    if (entity.length > 80) throw badInput("entity", "at most 80 characters");
+    return paginate({
+      db: ctx.db,
+      table: tombstones,
+      id: tombstones.id,
+      orderBy: tombstones.deletedAt,
+      ascending: true,
+      where: [
+        eq(tombstones.entity, entity),
+        inArray(tombstones.stream, readableStreams(p)),
+        ...scopeWhere(p, { district: tombstones.districtId, operator: (o) => and(eq(tombstones.orgKind, o.kind), eq(tombstones.orgId, o.id)) }),
+        updatedSinceWhere(tombstones.deletedAt, since),
+      ],
+      first: page.first,
+      after: page.after,
+      map: (r) => ({ ...r, entityId: toGlobalId(r.entity as string, r.entityId as string) }),
+    });
   }
 
   // ——— identity ———

@@ -364,3 +364,22 @@ export const webhookDeliveries = core.table(
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'PENDING'`),
   ],
 );
+
+/**
+ * 删除记录 — tombstones: a deleted record stays visible to incremental sync as (entity, id, deletedAt),
+ * so third parties that copy lists with `updatedSince` also learn what disappeared.
+ */
+export const tombstones = core.table(
+  "tombstones",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text().notNull(),
+    entityId: text().notNull(),
+    stream: text().notNull(),
+    districtId: integer(),
+    orgKind: text(),
+    orgId: integer(),
+    deletedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index("tombstones_entity_deleted_idx").on(t.entity, t.deletedAt, t.id)],
+);
