@@ -251,7 +251,8 @@ CREATE TABLE "construction"."track_state" (
 	"stop_lon" numeric(10, 6),
 	"stop_lat" numeric(10, 6),
 	"inside_site_id" integer,
-	"overspeed_count" integer DEFAULT 0 NOT NULL
+	"overspeed_count" integer DEFAULT 0 NOT NULL,
+	"no_permit_count" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "construction"."vehicles" (

@@ -360,6 +360,8 @@ export const trackState = construction.table("track_state", {
   /** Site whose geofence the truck was inside at its last point. */
   insideSiteId: integer(),
   overspeedCount: integer().notNull().default(0),
+  /** Consecutive moving points without a permit in force. */
+  noPermitCount: integer().notNull().default(0),
 });
 
 /** 走访服务 — a service visit to a transport company. */
