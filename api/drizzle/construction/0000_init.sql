@@ -27,7 +27,7 @@ CREATE TABLE "construction"."companies" (
 	"credit_score" integer DEFAULT 100 NOT NULL,
 	"credit_grade" text DEFAULT 'A' NOT NULL,
 	"vehicle_count" integer DEFAULT 0 NOT NULL,
-	"fleet_load_m_3" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"fleet_load_m3" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "companies_status_check" CHECK ("construction"."companies"."qualification_status" in ('VALID','SUSPENDED','REVOKED')),
@@ -67,7 +67,7 @@ CREATE TABLE "construction"."disposal_places" (
 	"capacity_unit" text DEFAULT 'M3' NOT NULL,
 	"daily_capacity" numeric(14, 2),
 	"alert_threshold_pct" integer DEFAULT 90 NOT NULL,
-	"received_m_3" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"received_m3" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"received_t" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"status" text DEFAULT 'OPEN' NOT NULL,
 	"open_from" date NOT NULL,
@@ -75,13 +75,13 @@ CREATE TABLE "construction"."disposal_places" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "disposal_places_kind_check" CHECK ("construction"."disposal_places"."kind" in ('DISPOSAL_SITE','SOLIDIFICATION_CENTRE','UTILISATION_PLANT','WHARF','GREEN_COMPLEX')),
 	CONSTRAINT "disposal_places_status_check" CHECK ("construction"."disposal_places"."status" in ('OPEN','FULL','CLOSED')),
-	CONSTRAINT "disposal_places_capacity_check" CHECK ("construction"."disposal_places"."capacity" > 0 and "construction"."disposal_places"."received_m_3" >= 0)
+	CONSTRAINT "disposal_places_capacity_check" CHECK ("construction"."disposal_places"."capacity" > 0 and "construction"."disposal_places"."received_m3" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "construction"."district_daily" (
 	"district_id" integer NOT NULL,
 	"day" date NOT NULL,
-	"moved_m_3" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"moved_m3" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"trips" integer DEFAULT 0 NOT NULL,
 	"permits_issued" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "district_daily_district_id_day_pk" PRIMARY KEY("district_id","day")
@@ -99,17 +99,17 @@ CREATE TABLE "construction"."manifests" (
 	"status" text DEFAULT 'OPEN' NOT NULL,
 	"opened_via" text NOT NULL,
 	"opened_at" timestamp with time zone NOT NULL,
-	"sent_volume_m_3" numeric(14, 2) NOT NULL,
+	"sent_volume_m3" numeric(14, 2) NOT NULL,
 	"closed_at" timestamp with time zone,
 	"disposal_place_id" integer,
-	"received_volume_m_3" numeric(14, 2),
+	"received_volume_m3" numeric(14, 2),
 	"received_weight_t" numeric(14, 2),
-	"volume_diff_m_3" numeric(14, 2),
+	"volume_diff_m3" numeric(14, 2),
 	"void_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "manifests_status_check" CHECK ("construction"."manifests"."status" in ('OPEN','CLOSED','VOIDED')),
-	CONSTRAINT "manifests_volume_check" CHECK ("construction"."manifests"."sent_volume_m_3" > 0 and ("construction"."manifests"."received_volume_m_3" is null or "construction"."manifests"."received_volume_m_3" >= 0))
+	CONSTRAINT "manifests_volume_check" CHECK ("construction"."manifests"."sent_volume_m3" > 0 and ("construction"."manifests"."received_volume_m3" is null or "construction"."manifests"."received_volume_m3" >= 0))
 );
 --> statement-breakpoint
 CREATE TABLE "construction"."permit_scans" (
@@ -176,7 +176,7 @@ CREATE TABLE "construction"."place_daily" (
 	"place_id" integer NOT NULL,
 	"day" date NOT NULL,
 	"district_id" integer NOT NULL,
-	"received_m_3" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"received_m3" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"received_t" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"trips" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "place_daily_place_id_day_pk" PRIMARY KEY("place_id","day")
@@ -223,8 +223,8 @@ CREATE TABLE "construction"."sites" (
 	"geofence" jsonb NOT NULL,
 	"bbox" jsonb NOT NULL,
 	"material" text DEFAULT 'SPOIL' NOT NULL,
-	"planned_volume_m_3" numeric(14, 2) NOT NULL,
-	"moved_volume_m_3" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"planned_volume_m3" numeric(14, 2) NOT NULL,
+	"moved_volume_m3" numeric(14, 2) DEFAULT '0' NOT NULL,
 	"period_from" date NOT NULL,
 	"period_to" date NOT NULL,
 	"builder" text NOT NULL,
@@ -238,7 +238,7 @@ CREATE TABLE "construction"."sites" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sites_status_check" CHECK ("construction"."sites"."status" in ('APPLIED','REGISTERED','ACTIVE','COMPLETED','REJECTED')),
 	CONSTRAINT "sites_period_check" CHECK ("construction"."sites"."period_to" >= "construction"."sites"."period_from"),
-	CONSTRAINT "sites_volume_check" CHECK ("construction"."sites"."planned_volume_m_3" > 0 and "construction"."sites"."moved_volume_m_3" >= 0)
+	CONSTRAINT "sites_volume_check" CHECK ("construction"."sites"."planned_volume_m3" > 0 and "construction"."sites"."moved_volume_m3" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "construction"."track_state" (
@@ -261,14 +261,14 @@ CREATE TABLE "construction"."vehicles" (
 	"company_id" integer NOT NULL,
 	"district_id" integer NOT NULL,
 	"kind" text DEFAULT 'DUMP_TRUCK' NOT NULL,
-	"load_m_3" numeric(6, 2) NOT NULL,
+	"load_m3" numeric(6, 2) NOT NULL,
 	"terminal_id" text,
 	"standard_compliant" boolean DEFAULT true NOT NULL,
 	"status" text DEFAULT 'ACTIVE' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "vehicles_status_check" CHECK ("construction"."vehicles"."status" in ('ACTIVE','SUSPENDED','RETIRED')),
-	CONSTRAINT "vehicles_load_check" CHECK ("construction"."vehicles"."load_m_3" > 0 and "construction"."vehicles"."load_m_3" <= 60)
+	CONSTRAINT "vehicles_load_check" CHECK ("construction"."vehicles"."load_m3" > 0 and "construction"."vehicles"."load_m3" <= 60)
 );
 --> statement-breakpoint
 ALTER TABLE "construction"."credit_entries" ADD CONSTRAINT "credit_entries_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "construction"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -50,8 +50,8 @@ export const RULES: RuleDefinition[] = [
     rule: "OFF_ROUTE",
     titleZh: "偏离核准路线",
     titleEn: "Off the permitted route",
-    descriptionZh: "持证车辆距核准路线超过 distanceM 米且连续 points 个点（在工地或消纳场内除外）；回到路线后自动关闭。",
-    descriptionEn: "A truck with a permit is more than distanceM metres from its permitted route for `points` consecutive points (not inside a site or disposal place); closes itself when the truck is back on the route.",
+    descriptionZh: "持证车辆距核准路线超过 distanceM 米且连续 points 个点（在工地或消纳场内除外）；回到路线 distanceM/2 以内或到达登记场所后自动关闭。",
+    descriptionEn: "A truck with a permit is more than distanceM metres from its permitted route for `points` consecutive points (not inside a site or disposal place); closes itself when the truck is back within distanceM/2 of the route or reaches a registered place.",
     severity: "MEDIUM",
     trigger: "REALTIME",
     params: [
@@ -188,6 +188,9 @@ export async function updateRule(w: Writer, rule: string, patch: { enabled?: boo
   return next;
 }
 
+/** Share of OFF_ROUTE.distanceM within which an off-route truck counts as back on its route. */
+export const OFF_ROUTE_RETURN_SHARE = 0.5;
+
 // ——— dedup keys ———
 
 export const dedup = {
@@ -305,7 +308,10 @@ export function evaluateTrack(vehicleId: number, plate: string, state0: VehicleT
     // Off route (only with a permit, and not inside a registered place).
     if (permit && off.enabled && !atPlace) {
       const d = distanceToRouteM(permit.route, permit.routeBbox, p.lon, p.lat, off.params.distanceM!);
-      if (d > off.params.distanceM!) {
+      // Hysteresis: once alerted, the truck is back on the route only within half the distance, so GPS
+      // noise around the threshold does not open and close alerts in a storm.
+      const alerted = s.offRouteCount >= off.params.points!;
+      if (d > off.params.distanceM! || (alerted && d > off.params.distanceM! * OFF_ROUTE_RETURN_SHARE)) {
         s.offRouteCount++;
         if (s.offRouteCount === off.params.points! || (s.offRouteCount > off.params.points! && s.offRouteCount % 10 === 0))
           ev.push({ kind: "raise", rule: "OFF_ROUTE", dedupKey: dedup.offRoute(vehicleId, permit.id), at: p.at, lon: p.lon, lat: p.lat, title: `${plate} 偏离核准路线 / off the permitted route`, detail: { permitId: permit.id, permitNumber: permit.number, distanceM: Math.round(d), thresholdM: off.params.distanceM, points: s.offRouteCount } });

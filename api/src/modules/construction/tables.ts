@@ -13,7 +13,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgSchema,
 export const construction = pgSchema("construction");
 
 const ts = () => timestamp({ withTimezone: true, mode: "date" });
-const m3 = () => numeric({ precision: 14, scale: 2 });
+const m3 = (name?: string) => (name ? numeric(name, { precision: 14, scale: 2 }) : numeric({ precision: 14, scale: 2 }));
 const coord = () => numeric({ precision: 10, scale: 6 });
 
 /** GeoJSON polygon ring(s): [[[lon, lat], …]] */
@@ -49,7 +49,7 @@ export const companies = construction.table(
     creditGrade: text().notNull().default("A").$type<"A" | "B" | "C" | "D">(),
     /** Maintained with the vehicle register: number of active vehicles and their summed load (m³). */
     vehicleCount: integer().notNull().default(0),
-    fleetLoadM3: m3().notNull().default("0"),
+    fleetLoadM3: m3("fleet_load_m3").notNull().default("0"),
     createdAt: ts().notNull().defaultNow(),
     updatedAt: ts().notNull().defaultNow(),
   },
@@ -104,9 +104,9 @@ export const sites = construction.table(
     bbox: jsonb().$type<BBox>().notNull(),
     /** SPOIL (渣土) or MUD (泥浆). */
     material: text().notNull().default("SPOIL").$type<"SPOIL" | "MUD">(),
-    plannedVolumeM3: m3().notNull(),
+    plannedVolumeM3: m3("planned_volume_m3").notNull(),
     /** Sum of sent volume of closed trip manifests. */
-    movedVolumeM3: m3().notNull().default("0"),
+    movedVolumeM3: m3("moved_volume_m3").notNull().default("0"),
     periodFrom: date({ mode: "string" }).notNull(),
     periodTo: date({ mode: "string" }).notNull(),
     builder: text().notNull(),
@@ -157,7 +157,7 @@ export const vehicles = construction.table(
     districtId: integer().notNull(),
     /** DUMP_TRUCK (渣土车) or MUD_TANKER (泥浆车). */
     kind: text().notNull().default("DUMP_TRUCK").$type<"DUMP_TRUCK" | "MUD_TANKER">(),
-    loadM3: numeric({ precision: 6, scale: 2 }).notNull(),
+    loadM3: numeric("load_m3", { precision: 6, scale: 2 }).notNull(),
     terminalId: text(),
     /** Meets the city's unified technical standard (密闭、定位、识别). */
     standardCompliant: boolean().notNull().default(true),
@@ -200,7 +200,7 @@ export const disposalPlaces = construction.table(
     /** Alert when used share of capacity passes this percentage. */
     alertThresholdPct: integer().notNull().default(90),
     /** Total received (m³) since opening, from closed manifests. */
-    receivedM3: m3().notNull().default("0"),
+    receivedM3: m3("received_m3").notNull().default("0"),
     receivedT: m3().notNull().default("0"),
     status: text().notNull().default("OPEN").$type<"OPEN" | "FULL" | "CLOSED">(),
     /** Commissioning date (a plant under construction counts from then). */
@@ -309,12 +309,12 @@ export const manifests = construction.table(
     /** GATE_SCAN or GEOFENCE (left the site's boundary loaded). */
     openedVia: text().notNull().$type<"GATE_SCAN" | "GEOFENCE">(),
     openedAt: ts().notNull(),
-    sentVolumeM3: m3().notNull(),
+    sentVolumeM3: m3("sent_volume_m3").notNull(),
     closedAt: ts(),
     disposalPlaceId: integer(),
-    receivedVolumeM3: m3(),
+    receivedVolumeM3: m3("received_volume_m3"),
     receivedWeightT: m3(),
-    volumeDiffM3: m3(),
+    volumeDiffM3: m3("volume_diff_m3"),
     voidReason: text(),
     createdAt: ts().notNull().defaultNow(),
     updatedAt: ts().notNull().defaultNow(),
@@ -441,7 +441,7 @@ export const districtDaily = construction.table(
   {
     districtId: integer().notNull(),
     day: date({ mode: "string" }).notNull(),
-    movedM3: m3().notNull().default("0"),
+    movedM3: m3("moved_m3").notNull().default("0"),
     trips: integer().notNull().default(0),
     permitsIssued: integer().notNull().default(0),
   },
@@ -455,7 +455,7 @@ export const placeDaily = construction.table(
     placeId: integer().notNull(),
     day: date({ mode: "string" }).notNull(),
     districtId: integer().notNull(),
-    receivedM3: m3().notNull().default("0"),
+    receivedM3: m3("received_m3").notNull().default("0"),
     receivedT: m3().notNull().default("0"),
     trips: integer().notNull().default(0),
   },
