@@ -6,7 +6,7 @@
  * transaction: the site's moved volume, the place's received total and daily intake, the district's
  * daily figures; and checks the place's capacity threshold.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { DomainError } from "../../graphql/errors.js";
 import type { Writer } from "../../graphql/mutation.js";
 import { row } from "../core/db.js";
@@ -63,7 +63,7 @@ export async function openManifest(w: Writer, m: OpenManifest): Promise<{ manife
   const [permit] = await w.tx
     .select()
     .from(permits)
-    .where(and(eq(permits.vehicleId, v.id), eq(permits.status, "ACTIVE"), sql`${permits.validFrom} <= ${at} and ${permits.validTo} > ${at}`));
+    .where(and(eq(permits.vehicleId, v.id), eq(permits.status, "ACTIVE"), lte(permits.validFrom, at), gt(permits.validTo, at)));
   const number = await nextManifestNumber(w, at);
   const [created] = await w.tx
     .insert(manifests)

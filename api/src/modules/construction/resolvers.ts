@@ -773,7 +773,7 @@ export class ConstructionResolver {
     const cs = await rows<{ m: string; n: number; fine: string }>(
       ctx.db,
       sql`select to_char(opened_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m, count(*)::int as n, sum(fine_yuan)::text as fine from core.cases
-          where stream = 'construction' and opened_at >= ${new Date(`${year}-01-01T00:00:00+08:00`)} and opened_at < ${new Date(`${year + 1}-01-01T00:00:00+08:00`)} ${dd} group by 1`,
+          where stream = 'construction' and opened_at >= ${`${year}-01-01T00:00:00+08:00`}::timestamptz and opened_at < ${`${year + 1}-01-01T00:00:00+08:00`}::timestamptz ${dd} group by 1`,
     );
     return Array.from({ length: 12 }, (_, i) => {
       const m = `${year}-${String(i + 1).padStart(2, "0")}`;
@@ -809,9 +809,9 @@ export class ConstructionResolver {
     const d = ctx.principal.districtId;
     const [r] = await rows<{ visits: number; problems: number; solved: number }>(
       ctx.db,
-      sql`select (select count(*)::int from construction.service_visits where visited_at >= ${from} and visited_at < ${to} ${d ? sql`and district_id = ${d}` : sql``}) as visits,
-        (select count(*)::int from construction.service_problems p join construction.service_visits v on v.id = p.visit_id where v.visited_at >= ${from} and v.visited_at < ${to} ${d ? sql`and v.district_id = ${d}` : sql``}) as problems,
-        (select count(*)::int from construction.service_problems p join construction.service_visits v on v.id = p.visit_id where p.status = 'SOLVED' and p.solved_at >= ${from} and p.solved_at < ${to} ${d ? sql`and v.district_id = ${d}` : sql``}) as solved`,
+      sql`select (select count(*)::int from construction.service_visits where visited_at >= ${from.toISOString()}::timestamptz and visited_at < ${to.toISOString()}::timestamptz ${d ? sql`and district_id = ${d}` : sql``}) as visits,
+        (select count(*)::int from construction.service_problems p join construction.service_visits v on v.id = p.visit_id where v.visited_at >= ${from.toISOString()}::timestamptz and v.visited_at < ${to.toISOString()}::timestamptz ${d ? sql`and v.district_id = ${d}` : sql``}) as problems,
+        (select count(*)::int from construction.service_problems p join construction.service_visits v on v.id = p.visit_id where p.status = 'SOLVED' and p.solved_at >= ${from.toISOString()}::timestamptz and p.solved_at < ${to.toISOString()}::timestamptz ${d ? sql`and v.district_id = ${d}` : sql``}) as solved`,
     );
     return r!;
   }

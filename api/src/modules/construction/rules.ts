@@ -12,7 +12,7 @@
  * (occurrences are bumped); OFF_ROUTE and NO_PERMIT close themselves when the deviation ends,
  * DISPOSAL_CAPACITY when the place is back below its threshold, MANIFEST_OVERDUE when the manifest closes.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../graphql/errors.js";
 import type { Writer } from "../../graphql/mutation.js";
 import { raiseAlert, resolveAlertByKey, type Severity } from "../core/alerts.js";
@@ -405,7 +405,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
   const permitRows = await w.tx
     .select({ id: permits.id, vehicleId: permits.vehicleId, number: permits.number, status: permits.status, validFrom: permits.validFrom, validTo: permits.validTo, route: permits.route, routeBbox: permits.routeBbox })
     .from(permits)
-    .where(and(inArray(permits.vehicleId, knownIds), inArray(permits.status, ["ACTIVE", "EXPIRED"]), sql`${permits.validTo} >= ${new Date(minAt - graceMs)}`));
+    .where(and(inArray(permits.vehicleId, knownIds), inArray(permits.status, ["ACTIVE", "EXPIRED"]), gte(permits.validTo, new Date(minAt - graceMs))));
   const permitsOf = new Map<number, PermitLite[]>();
   for (const p of permitRows) {
     let l = permitsOf.get(p.vehicleId);
@@ -486,7 +486,7 @@ export async function checkOverdueManifests(w: Writer, now = new Date()): Promis
   const overdue = await rows<{ id: number; number: string; plate: string; vehicle_id: number; company_id: number; district_id: number; opened_at: string | Date }>(
     w.tx,
     sql`select m.id, m.number, v.plate, m.vehicle_id, m.company_id, m.district_id, m.opened_at from construction.manifests m join construction.vehicles v on v.id = m.vehicle_id
-        where m.status = 'OPEN' and m.opened_at < ${cutoff}
+        where m.status = 'OPEN' and m.opened_at < ${cutoff.toISOString()}::timestamptz
           and not exists (select 1 from core.alerts a where a.dedup_key = 'construction:manifest_overdue:' || m.id)
         order by m.opened_at limit 500`,
   );

@@ -63,7 +63,7 @@ export async function buildWorld(app: App, opts: { vehicles?: number; siteEndsIn
 
 /** Applies for and approves a permit valid from now-1h for `days`. */
 export async function activePermit(app: App, wd: World, vehicleId: number, days = 30) {
-  const from = new Date(Date.now() - 3600_000);
+  const from = new Date(Date.now() - 2 * 86_400_000);
   return write(app, async (w) => {
     const p = await applyForPermit(w, { vehicleId, siteId: wd.siteId, disposalPlaceId: wd.placeId, route: wd.route, validFrom: from, validTo: new Date(from.getTime() + days * 86_400_000) });
     return decidePermit(w, p.id, "approve");
