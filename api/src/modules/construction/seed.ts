@@ -55,6 +55,8 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 export async function seedConstruction(ctx: SeedContext): Promise<void> {
   const rnd = ctx.random;
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+  const t0 = Date.now();
+  const phase = (what: string) => ctx.log(`construction: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const now = new Date();
   const today = shanghaiDay(now);
   const Y = Number(today.slice(0, 4));
@@ -116,6 +118,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
     sql`select id, company_id, load_m3::text, plate, terminal_id, status, standard_compliant from construction.vehicles order by id`,
   );
 
+  phase("companies and vehicles");
   // ——— sites ———
   const nSites = ctx.registers(189, 4);
   const weights = Array.from({ length: nSites }, () => Math.exp(rnd() * 2.6));
@@ -180,6 +183,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
     )
   ).map((s) => ({ ...s, lonN: Number(s.lon), latN: Number(s.lat), movedM3: 0 }));
 
+  phase("sites");
   // ——— disposal places ———
   const nPlaces = ctx.registers(182, 4);
   const placeRows: (typeof disposalPlaces.$inferInsert)[] = [];
@@ -249,6 +253,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
   const siteById = new Map(siteList.map((s) => [s.id, s]));
   const companyById = new Map(companyIds.map((c) => [c.id, c]));
 
+  phase("places and carriers");
   // ——— permits: per vehicle, back to back from last January; ~3,000 issued this year ———
   interface P {
     vehicleId: number;
@@ -327,6 +332,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
   }
   if (pending.length) await insertChunks(ctx, permits, pending);
 
+  phase("permits");
   // ——— trips (manifests) along the permits, last year and this year to date ———
   const placeById = new Map(placeList.map((p) => [p.id, p]));
   const daily = new Map<string, { d: number; day: string; moved: number; trips: number; issued: number }>();
@@ -421,6 +427,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
   await ctx.db.execute(sql`select setval('construction.manifest_number_seq', ${mSeq + 1})`);
   await ctx.db.execute(sql`select setval('construction.site_code_seq', ${siteRows.length + 1})`);
 
+  phase("manifests");
   // Three of the busiest fill sites are nearly full (capacity alerts); their spare capacity moves to the
   // others, so the register still totals ~19,480,000 m³.
   const fills = placeList.filter((p) => p.kind === "DISPOSAL_SITE").sort((a, b) => b.receivedM3 - a.receivedM3);
@@ -452,6 +459,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
     await ctx.db.execute(sql`update construction.disposal_places s set received_m3 = r.m, received_t = r.t from jsonb_to_recordset(${chunk}::jsonb) as r(i int, m numeric, t numeric) where s.id = r.i`);
   }
 
+  phase("read models");
   // ——— resident pickups (Shangyu green complex, one-click service) ———
   const complex = placeList.find((p) => p.kind === "GREEN_COMPLEX")!;
   const nPickups = ctx.count(40000, 20);
@@ -497,6 +505,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
     [...pdaily.values()].map((x) => ({ placeId: x.p, day: x.day, districtId: x.d, receivedM3: x.m3.toFixed(2), receivedT: x.t.toFixed(2), trips: x.trips })),
   );
 
+  phase("pickups and rollups");
   // ——— cases: this year 4,252 / 27,283,000 yuan; last year 2,139 / 7,855,700 yuan (city scale) ———
   const violationMix: [string, number][] = [
     ["SPILLAGE", 0.22],
@@ -643,6 +652,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
   await ctx.db.execute(sql`update construction.companies c set credit_score = r.s, credit_grade = r.g, qualification_status = r.st, suspended_at = r.sa, suspension_reason = r.r
     from jsonb_to_recordset(${scoreJson}::jsonb) as r(i int, s int, g text, st text, sa timestamptz, r text) where c.id = r.i`);
 
+  phase("cases and credit");
   // ——— service visits: 230 visits, 136 problems solved ———
   const nVisits = ctx.count(230, 3);
   const nSolved = ctx.count(136, 2);
@@ -666,8 +676,10 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
   const demoCompany = companyIds.find((c) => c.cross && score.get(c.id)!.status === "VALID") ?? companyIds[0]!;
   await ctx.account({ username: "transport.demo", displayName: "渣土运输企业演示账号", role: "OPERATOR", org: { kind: "construction.company", id: demoCompany.id }, districtId: null, description: "渣土运输企业（仅本企业车辆、准运证、联单）/ Transport company (own vehicles, permits, manifests)" });
 
+  phase("visits");
   // ——— recent tracks through the real ingestion path: the real-time rules raise alerts ———
   await seedTracks(ctx, now, activePermits.map((p) => ({ ...p, number: permitValues[permitPlan.indexOf(p)]!.number })), vehicleList, siteList, placeList, usedVehicles);
+  phase("tracks");
   await ctx.write("seedSchedules", async (w) => {
     await checkOverdueManifests(w, now);
     await checkAllPlaces(w, now);
