@@ -25,17 +25,12 @@ function argNameFor(info: GraphQLResolveInfo, value: object): string {
 
 export const validateArgument: ValidatorFn = async (value, _type, { info }) => {
   if (value === null || typeof value !== "object") return;
-  // Only input-type instances carry validation metadata; plain JSON arguments (GraphQLJSONObject values
-  // have a null prototype) are skipped, or class-validator crashes on them.
-  const isInputInstance = (v: unknown) => {
-    if (v === null || typeof v !== "object") return false;
-    const ctor = Object.getPrototypeOf(v)?.constructor;
-    return typeof ctor === "function" && ctor !== Object;
-  };
-  const items = (Array.isArray(value) ? value : [value]).filter(isInputInstance);
-  if (items.length === 0) return;
+  const items = Array.isArray(value) ? value.filter((v) => v !== null && typeof v === "object") : [value];
   const problems: { field: string; message: string }[] = [];
   for (const [i, item] of items.entries()) {
+    // Only instances of input classes carry validation rules (JSON scalars are plain or null-prototype objects).
+    const proto = Object.getPrototypeOf(item);
+    if (proto === null || proto === Object.prototype) continue;
     const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
     if (errors.length) {
       const base = argNameFor(info, item as object);

@@ -9,7 +9,7 @@ import { DomainError, UserError } from "../../graphql/errors.js";
 import { idOf } from "../../graphql/ids.js";
 import { runMutation } from "../../graphql/mutation.js";
 import { Node, registerNode } from "../../graphql/node.js";
-import { EXPORT_LINK_MINUTES, exportDefinitions, runQueuedExports, signDownload, startExport, verifyDownload, type ExportJobRow } from "./exports.js";
+import { EXPORT_LINK_MINUTES, exportDefinitions, signDownload, startExport, verifyDownload, type ExportJobRow } from "./exports.js";
 import { exportJobs } from "./tables.js";
 
 export enum ExportFormat {
@@ -112,8 +112,7 @@ export class ExportResolver {
   ): Promise<ExportJobPayload> {
     const r = await runMutation(ctx, "startExport", { name, format, filter }, async (w) => {
       if (language && language !== "zh-CN" && language !== "en") throw new DomainError("INVALID_LANGUAGE", "language must be zh-CN or en", "language");
-      const job = await startExport(w.app, w.principal, name, format, filter ?? {}, language === "en" ? "en" : "zh-CN", w.tx);
-      w.afterCommit(() => void runQueuedExports(w.app).catch(() => {}));
+      const job = await startExport(w, name, format, filter ?? {}, language === "en" ? "en" : "zh-CN");
       await w.audit({ entity: "ExportJob", entityId: job.id, action: "start", changes: { name, format, filter } });
       return { job };
     });
