@@ -3,8 +3,9 @@
  * (migrations and seeds run in this order).
  */
 import { coreModule } from "./core/index.js";
+import { constructionModule } from "./construction/index.js";
 import type { ApiModule } from "./core/module.js";
 
-export const modules: readonly ApiModule[] = [coreModule];
+export const modules: readonly ApiModule[] = [coreModule, constructionModule];
 
 export const moduleNames = modules.map((m) => m.name);
