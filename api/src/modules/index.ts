@@ -4,7 +4,8 @@
  */
 import { coreModule } from "./core/index.js";
 import type { ApiModule } from "./core/module.js";
+import { hazardousModule } from "./hazardous/index.js";
 
-export const modules: readonly ApiModule[] = [coreModule];
+export const modules: readonly ApiModule[] = [coreModule, hazardousModule];
 
 export const moduleNames = modules.map((m) => m.name);
