@@ -38,6 +38,7 @@ import {
 } from "./manifest-machine.js";
 import { packageLabels, qrLink, qrSvg, scanManifest } from "./qr.js";
 import { load, readsStream } from "./resolver-kit.js";
+import { manifestScope } from "./integrations.js";
 import { manifestCorrections, manifests, qrScans, waybills } from "./tables.js";
 import {
   AvailableManifestAction,
@@ -97,14 +98,6 @@ async function fresh(w: { tx: Context["db"] }, m: ManifestRow): Promise<Manifest
 
 const out = (r: Payload) => ({ manifest: r.manifest ?? null, userErrors: r.userErrors });
 
-function manifestScope(ctx: Context) {
-  return scopeWhere(ctx.principal, {
-    district: undefined,
-    operator: (o) =>
-      o.kind === ORG.unit ? eq(manifests.producerId, o.id) : o.kind === ORG.carrier ? eq(manifests.carrierId, o.id) : o.kind === ORG.facility ? eq(manifests.receiverId, o.id) : sql`false`,
-  });
-}
-
 @Resolver()
 export class ManifestResolver {
   @Query(() => [WasteCode], { description: "危险废物名录代码（本平台使用）/ Catalogue codes used here" })
@@ -141,8 +134,7 @@ export class ManifestResolver {
       orderBy: f.updatedSince ? manifests.updatedAt : undefined,
       ascending: !!f.updatedSince,
       where: [
-        ...manifestScope(ctx),
-        p.districtId != null && !p.org ? or(eq(manifests.districtId, p.districtId), eq(manifests.receiverDistrictId, p.districtId)) : undefined,
+        ...manifestScope(p),
         f.states?.length ? inArray(manifests.state, f.states) : undefined,
         district ? eq(manifests.districtId, district) : undefined,
         producer ? eq(manifests.producerId, producer) : undefined,

@@ -15,24 +15,8 @@ import { ORG } from "./access.js";
 import { settings } from "./manifest-machine.js";
 import { manifests, roadSegments, vehicles } from "./tables.js";
 
-/** The shape core tracking hands to stream handlers (see core/tracking.ts). */
-export interface TerminalInfo {
-  terminalId: string;
-  plate: string;
-  stream: "construction" | "hazardous";
-  vehicleId: number;
-  districtId: number | null;
-  org: { kind: string; id: number } | null;
-}
-export interface TrackedPosition {
-  terminalId: string;
-  at: Date;
-  lon: number;
-  lat: number;
-  speedKmh: number;
-  heading: number;
-  vehicle: TerminalInfo;
-}
+import type { TrackedPosition } from "../core/tracking.js";
+export type { TrackedPosition };
 
 export interface Segment {
   id: number;
