@@ -4,7 +4,8 @@
  */
 import { coreModule } from "./core/index.js";
 import type { ApiModule } from "./core/module.js";
+import { recyclingModule } from "./recycling/index.js";
 
-export const modules: readonly ApiModule[] = [coreModule];
+export const modules: readonly ApiModule[] = [coreModule, recyclingModule];
 
 export const moduleNames = modules.map((m) => m.name);

@@ -261,7 +261,7 @@ export async function storeWeighings(tx: Tx, batch: NewWeighing[]): Promise<Stor
     tx,
     sql`with i as (
           select * from unnest(${a((r) => r.index)}::int[], ${a((r) => r.source)}::text[], ${a((r) => r.deviceId)}::int[], ${a((r) => r.seq)}::bigint[], ${a((r) => r.pickupId)}::int[],
-                               ${a((r) => r.at.toISOString())}::timestamptz[], ${a((r) => r.day)}::date[], ${a((r) => r.materialId)}::int[], ${a((r) => r.weightGrams)}::int[],
+                               ${a((r) => r.at.toISOString())}::text[]::timestamptz[], ${a((r) => r.day)}::text[]::date[], ${a((r) => r.materialId)}::int[], ${a((r) => r.weightGrams)}::int[],
                                ${a((r) => r.pieces)}::int[], ${a((r) => r.cardId)}::int[], ${a((r) => r.stationId)}::int[], ${a((r) => r.districtId)}::int[],
                                ${a((r) => r.enterpriseId)}::int[], ${a((r) => r.points)}::int[])
             as t(idx, source, device_id, seq, pickup_id, at, day, material_id, grams, pieces, card_id, station_id, district_id, enterprise_id, points)),
@@ -309,8 +309,8 @@ export async function rollUpVolumes(tx: Tx, stored: StoredWeighing[]): Promise<v
   if (stored.length === 0) return;
   const a = <T>(f: (r: StoredWeighing) => T) => sql.param(stored.map(f));
   await tx.execute(sql`with r as (
-        select * from unnest(${a((r) => r.stationId)}::int[], ${a((r) => r.day)}::date[], ${a((r) => r.materialId)}::int[], ${a((r) => r.districtId)}::int[],
-                             ${a((r) => r.enterpriseId)}::int[], ${a((r) => r.weightGrams)}::bigint[], ${a((r) => r.points)}::bigint[], ${a((r) => r.amountYuan ?? "0")}::numeric[])
+        select * from unnest(${a((r) => r.stationId)}::int[], ${a((r) => r.day)}::text[]::date[], ${a((r) => r.materialId)}::int[], ${a((r) => r.districtId)}::int[],
+                             ${a((r) => r.enterpriseId)}::int[], ${a((r) => r.weightGrams)}::bigint[], ${a((r) => r.points)}::bigint[], ${a((r) => r.amountYuan ?? "0")}::text[]::numeric[])
           as t(station_id, day, material_id, district_id, enterprise_id, grams, points, amount)),
       a as (
         insert into recycling.roll_station_day (station_id, day, material_id, district_id, enterprise_id, weight_grams, records, points, amount_yuan)
@@ -427,7 +427,7 @@ export async function ingestWeighings(w: Writer, records: unknown[], now = new D
           last_record_at = case when u.max_at is null then d.last_record_at else greatest(d.last_record_at, u.max_at) end,
           last_seq = case when u.max_seq is null then d.last_seq else greatest(d.last_seq, u.max_seq) end,
           records_total = d.records_total + u.n, updated_at = now()
-        from unnest(${sql.param(per.map((p) => p.id))}::int[], ${sql.param(per.map((p) => p.n))}::int[], ${sql.param(per.map((p) => p.maxAt))}::timestamptz[], ${sql.param(per.map((p) => p.maxSeq))}::bigint[])
+        from unnest(${sql.param(per.map((p) => p.id))}::int[], ${sql.param(per.map((p) => p.n))}::int[], ${sql.param(per.map((p) => p.maxAt))}::text[]::timestamptz[], ${sql.param(per.map((p) => p.maxSeq))}::bigint[])
           as u(id, n, max_at, max_seq)
         where d.id = u.id`);
     const silent = await rows<{ dedup_key: string }>(

@@ -124,7 +124,7 @@ export async function applyEarnings(w: Writer, rowsIn: EarningRow[], cardsById: 
     day: input.map((r) => r.day),
     district: input.map((r) => cardsById.get(r.cardId)!.districtId),
   };
-  const e = sql`select * from unnest(${sql.param(col.wid)}::bigint[], ${sql.param(col.card)}::int[], ${sql.param(col.pts)}::int[], ${sql.param(col.at)}::timestamptz[], ${sql.param(col.day)}::date[], ${sql.param(col.district)}::int[])
+  const e = sql`select * from unnest(${sql.param(col.wid)}::bigint[], ${sql.param(col.card)}::int[], ${sql.param(col.pts)}::int[], ${sql.param(col.at)}::text[]::timestamptz[], ${sql.param(col.day)}::text[]::date[], ${sql.param(col.district)}::int[])
                 as t(weighing_id, card_id, points, at, day, district_id)`;
 
   // 1. Ledger, card balances, lots and the district points rollup.
@@ -247,8 +247,8 @@ export async function expireLots(w: Writer, opts: { today: string; cardIds?: num
   });
   const arr = <T>(f: (e: (typeof entries)[number]) => T) => sql.param(entries.map(f));
   await tx.execute(sql`with e as (
-        select * from unnest(${arr((e) => e.card_id)}::int[], ${arr((e) => e.earned_on)}::date[], ${arr((e) => e.expires_on)}::date[], ${arr((e) => e.remaining)}::int[],
-                             ${arr((e) => e.after)}::int[], ${arr((e) => e.district_id)}::int[], ${arr((e) => startOfDay(e.expires_on).toISOString())}::timestamptz[])
+        select * from unnest(${arr((e) => e.card_id)}::int[], ${arr((e) => e.earned_on)}::text[]::date[], ${arr((e) => e.expires_on)}::text[]::date[], ${arr((e) => e.remaining)}::int[],
+                             ${arr((e) => e.after)}::int[], ${arr((e) => e.district_id)}::int[], ${arr((e) => startOfDay(e.expires_on).toISOString())}::text[]::timestamptz[])
           as t(card_id, earned_on, expires_on, remaining, after, district_id, at)),
       ins as (
         insert into recycling.ledger (card_id, kind, points, balance_after, at, lot_on, actor)
@@ -280,7 +280,7 @@ async function consumeFifo(tx: Tx, cardId: number, points: number): Promise<{ ea
     points,
   );
   await tx.execute(sql`update recycling.lots set remaining = remaining - p.take, updated_at = now()
-      from unnest(${sql.param(plan.map((p) => p.earnedOn))}::date[], ${sql.param(plan.map((p) => p.take))}::int[]) as p(earned_on, take)
+      from unnest(${sql.param(plan.map((p) => p.earnedOn))}::text[]::date[], ${sql.param(plan.map((p) => p.take))}::int[]) as p(earned_on, take)
       where recycling.lots.card_id = ${cardId} and recycling.lots.earned_on = p.earned_on`);
   return plan;
 }
