@@ -547,7 +547,8 @@ export class RecyclingResolver {
     if (cardNo.length > 40) throw badInput("cardNo", "too long");
     const [c] = await ctx.db.select().from(cards).where(eq(cards.cardNo, cardNo.trim().toUpperCase()));
     if (!c) return null;
-    if (!ctx.principal.org) requireInScope(ctx.principal, { districtId: c.districtId });
+    // Staff of another district see no card (as in the list); merchants may check any card by its number.
+    if (!ctx.principal.org && !inScope(ctx.principal, { districtId: c.districtId })) return null;
     return c;
   }
 
