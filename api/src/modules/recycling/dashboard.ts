@@ -284,7 +284,7 @@ export async function coopRecovery(tx: Tx, r: Range): Promise<{ totalGrams: stri
   const total = x.reduce((s, c) => s + BigInt(c.g), 0n);
   return {
     totalGrams: total.toString(),
-    categories: x.map((c) => ({ category: c.category, weightGrams: c.g, sharePct: total > 0n ? Math.round(Number((BigInt(c.g) * 1000n) / total)) / 10 : 0 })),
+    categories: x.map((c) => ({ category: c.category, weightGrams: c.g, sharePct: total > 0n ? Math.round((Number(c.g) * 1000) / Number(total)) / 10 : 0 })),
   };
 }
 

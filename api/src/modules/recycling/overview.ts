@@ -19,7 +19,7 @@ async function figures(tx: Tx, q: FigureQuery): Promise<StreamFigure[]> {
   const first = await firstDataDay(tx);
   const pFrom = yearBefore(from);
   const pTo = yearBefore(to);
-  const hasPrevious = first != null && first < pTo;
+  const hasPrevious = first != null && first <= pFrom; // only when the earlier period is fully covered by data
   const prev = hasPrevious ? await indicators(tx, { from: pFrom, to: pTo, districtId: q.districtId }) : null;
   const f = (key: string, labelZh: string, labelEn: string, unit: string, value: string, previous: string | null, link: string): StreamFigure => ({ key: `recycling.${key}`, labelZh, labelEn, unit, value, previous, link });
   return [

@@ -707,7 +707,7 @@ export class RecyclingResolver {
     const mats = await allMaterials(ctx.db);
     const [cur, prev, mat, dist, top] = [
       await indicators(ctx.db, r),
-      first != null && first < pTo ? await indicators(ctx.db, { from: pFrom, to: pTo, districtId: district }) : null,
+      first != null && first <= pFrom ? await indicators(ctx.db, { from: pFrom, to: pTo, districtId: district }) : null,
       await byMaterial(ctx.db, r),
       await byDistrict(ctx.db, r),
       await topStations(ctx.db, r, 10),
