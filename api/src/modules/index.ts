@@ -6,7 +6,8 @@ import { coreModule } from "./core/index.js";
 import { constructionModule } from "./construction/index.js";
 import type { ApiModule } from "./core/module.js";
 import { hazardousModule } from "./hazardous/index.js";
+import { recyclingModule } from "./recycling/index.js";
 
-export const modules: readonly ApiModule[] = [coreModule, constructionModule, hazardousModule];
+export const modules: readonly ApiModule[] = [coreModule, constructionModule, hazardousModule, recyclingModule];
 
 export const moduleNames = modules.map((m) => m.name);
