@@ -163,6 +163,12 @@ export async function transitionAcademyItem(w: Writer, id: number, action: Acade
   }
   if (action === "reject") set.reviewComment = cleanText(comment);
   if (action === "archive") set.archivedAt = at;
+  if (action === "restore") {
+    // Back to a draft: it is no longer published (a later publish counts anew).
+    if (a.publishedAt) await bumpDaily(w.tx, "academy.published", shanghaiDay(a.publishedAt), 0, a.kind, -1);
+    set.publishedAt = null;
+    set.publishedBy = null;
+  }
   const [u] = await w.tx
     .update(academyItems)
     .set(set)

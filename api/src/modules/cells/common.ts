@@ -82,6 +82,15 @@ export async function bumpDaily(tx: Tx, metric: string, day: string, districtId:
 /** Adds `delta` to a stock counter. */
 export async function bumpStock(tx: Tx, metric: string, districtId: number | null, dim: string, delta: number): Promise<void> {
   if (delta === 0) return;
+  if (delta < 0) {
+    // A decrement needs the row (CHECK n >= 0 is evaluated on an upsert's proposed row, so no upsert here).
+    const r = await row<{ n: number }>(
+      tx,
+      sql`update cells.stock_counts set n = n + ${delta} where metric = ${metric} and district_id = ${districtId ?? 0} and dim = ${dim} returning n`,
+    );
+    if (!r) throw new Error(`stock counter ${metric}/${districtId ?? 0}/${dim} missing: read model out of step`);
+    return;
+  }
   await tx.execute(sql`insert into cells.stock_counts (metric, district_id, dim, n) values (${metric}, ${districtId ?? 0}, ${dim}, ${delta})
     on conflict (metric, district_id, dim) do update set n = cells.stock_counts.n + excluded.n`);
 }

@@ -181,7 +181,8 @@ export async function transitionQuestion(w: Writer, id: number, m: QuestionMove,
     if (charLength(answer) > 5000) throw new DomainError("TOO_LONG", "An answer is at most 5000 characters", "answer");
     set.answer = answer;
     set.answeredBy = w.principal.userId ?? null;
-    set.answeredAt = now;
+    // The first answer's time stays (it is when the asker got an answer); revisions keep it.
+    if (!q.answeredAt) set.answeredAt = now;
   }
   if (m.action === "publish") {
     const faqTitle = cleanLine(m.faqTitle) || q.title;
@@ -199,7 +200,7 @@ export async function transitionQuestion(w: Writer, id: number, m: QuestionMove,
     .where(and(eq(questions.id, id), eq(questions.status, q.status)))
     .returning();
   if (!u) throw new DomainError("STALE", "The question changed meanwhile; reload and try again");
-  if (m.action === "answer" && q.status === "NEW") await bumpDaily(w.tx, "consultation.answered", shanghaiDay(now), q.districtId, q.category);
+  if (m.action === "answer" && !q.answeredAt) await bumpDaily(w.tx, "consultation.answered", shanghaiDay(now), q.districtId, q.category);
   await w.audit({ entity: "ConsultationQuestion", entityId: id, action: m.action, changes: { status: [q.status, check.to] } });
   if (m.action === "answer" || m.action === "publish") {
     await w.emit({ type: m.action === "answer" ? "consultation.answered" : "consultation.published", stream: STREAM, entity: "ConsultationQuestion", entityId: id, districtId: q.districtId, payload: { number: q.number, status: check.to } });

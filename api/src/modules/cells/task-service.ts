@@ -138,6 +138,7 @@ export async function transitionTask(w: Writer, id: number, action: TaskAction, 
       set.returnedReason = clean;
       break;
   }
+  if (action === "reopen" && t.closedAt) await bumpDaily(w.tx, "task.closed", shanghaiDay(t.closedAt), t.districtId, await deptCode(w.tx, t.departmentId), -1);
   await countTask(w.tx, t, -1);
   const [u] = await w.tx
     .update(trackingTasks)
