@@ -97,7 +97,7 @@ export async function askQuestion(w: Writer, input: AskInput, ip: string, now = 
   await w.tx.execute(sql`select pg_advisory_xact_lock(727200, hashtext(${hash}))`);
   await w.tx.execute(sql`select pg_advisory_xact_lock(727201, hashtext(${clientHash}))`);
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_HOURS * 3600_000);
-  const perClient = await row<{ n: number }>(w.tx, sql`select count(*)::int as n from cells.questions where client_hash = ${clientHash} and created_at >= ${since}`);
+  const perClient = await row<{ n: number }>(w.tx, sql`select count(*)::int as n from cells.questions where client_hash = ${clientHash} and created_at >= ${since.toISOString()}`);
   if ((perClient?.n ?? 0) >= DAILY_LIMIT_PER_CLIENT) {
     throw rateLimited(`At most ${DAILY_LIMIT_PER_CLIENT} questions per day from one address; please try again tomorrow`, 3600);
   }

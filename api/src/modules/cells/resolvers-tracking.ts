@@ -87,7 +87,7 @@ registerNode("IndicatorActual", async (ctx, id) => {
 });
 registerNode("TrackingTask", async (ctx, id) => {
   const t = await taskById(ctx.db, id);
-  return t && taskVisible(ctx.principal, t) ? t : null;
+  return t && (await taskVisible(ctx, t)) ? t : null;
 });
 
 /** Which district a reader may look at: their own if district-bound; the city (or any) otherwise. */
@@ -99,12 +99,23 @@ function boardDistrict(p: Principal, requested: number | undefined): number {
   return requested ?? CITY_DISTRICT_ID;
 }
 
-function taskVisible(p: Principal, t: TaskRow): boolean {
+/**
+ * Task lists are per department: staff of a department see their own department's tasks; the office
+ * (and leadership, administrators, cells API keys) see every department's.
+ */
+async function ownDepartmentOnly(ctx: Context): Promise<boolean> {
+  const p = ctx.principal;
+  if (p.kind === "user" && p.role === "STAFF") return (await actingAs(ctx.db, p)) !== "OFFICE";
+  return !can(p, "cells:read");
+}
+
+async function taskVisible(ctx: Context, t: TaskRow): Promise<boolean> {
+  const p = ctx.principal;
   if (p.org) return false;
   if (!inScope(p, { districtId: t.districtId, orgs: undefined }) && t.districtId != null) return false;
   if (p.districtId != null && t.districtId == null) return false;
-  if (can(p, "cells:read")) return true;
-  return p.kind === "user" && p.role === "STAFF" && p.departmentId === t.departmentId;
+  if (await ownDepartmentOnly(ctx)) return p.departmentId === t.departmentId;
+  return true;
 }
 
 function currentQuarter() {
@@ -368,7 +379,7 @@ export class TrackingResolver {
     const dept = optionalIdOf("Department", f.departmentId, "filter.departmentId");
     const d = f.districtId ? idOf("District", f.districtId, "filter.districtId") : undefined;
     const s = f.search?.trim();
-    const ownOnly = !can(p, "cells:read");
+    const ownOnly = await ownDepartmentOnly(ctx);
     return paginate({
       db: ctx.db,
       table: trackingTasks,
@@ -403,7 +414,7 @@ export class TrackingResolver {
         and(
           year ? eq(trackingTasks.year, year) : undefined,
           p.districtId != null ? eq(trackingTasks.districtId, p.districtId) : undefined,
-          can(p, "cells:read") ? undefined : eq(trackingTasks.departmentId, p.departmentId ?? -1),
+          (await ownDepartmentOnly(ctx)) ? eq(trackingTasks.departmentId, p.departmentId ?? -1) : undefined,
         ),
       )
       .groupBy(trackingTasks.departmentId, trackingTasks.status, trackingTasks.overdue);
@@ -532,7 +543,7 @@ export class TrackingResolver {
     const taskId = idOf("TrackingTask", id, "id");
     if (text && text.length > 8000) throw badInput("text", "at most 8000 characters");
     const t = await taskById(ctx.db, taskId);
-    if (!t || !taskVisible(ctx.principal, t)) throw notFound("task");
+    if (!t || !(await taskVisible(ctx, t))) throw notFound("task");
     const r = await runMutation(ctx, "transitionTrackingTask", { id, action, text }, async (w) => ({ task: (await transitionTask(w, taskId, action as TaskAction, text)) as unknown as TrackingTask }));
     return { task: r.task ?? null, userErrors: r.userErrors };
   }
@@ -617,4 +628,3 @@ export class TrackingTaskFieldResolver {
 
 export const trackingResolvers = [TrackingResolver, IndicatorGroupFieldResolver, IndicatorFieldResolver, IndicatorActualFieldResolver, TrackingTaskFieldResolver] as const;
 
-export { byKeys, stockCounts, requireInScope, allDistricts };
