@@ -99,5 +99,5 @@ export const Can = {
   write: (area: Area, o: { operator?: boolean } = {}) => rule(`${area}:write${o.operator ? ":op" : ""}`),
   ingest: (area: Stream) => rule(`${area}:ingest`),
   /** The service checks per record (e.g. an alert belongs to some stream). */
-  record: (action: "read" | "write") => rule(`record:${action}`),
+  record: (action: Action) => rule(`record:${action}`),
 };

@@ -60,7 +60,7 @@ export async function raiseAlert(w: Writer, a: RaiseAlert): Promise<{ alert: Ale
     w.tx,
     sql`insert into core.alerts (stream, rule, severity, title, detail, subject_type, subject_id, subject_label, district_id, org_kind, org_id, lon, lat, dedup_key, raised_at, last_seen_at)
         values (${a.stream}, ${a.rule}, ${a.severity}, ${a.title}, ${JSON.stringify(a.detail ?? {})}::jsonb, ${a.subjectType}, ${a.subjectId ?? null}, ${a.subjectLabel},
-                ${a.districtId ?? null}, ${a.org?.kind ?? null}, ${a.org?.id ?? null}, ${a.lon ?? null}, ${a.lat ?? null}, ${a.dedupKey}, ${at.toISOString()}, ${at.toISOString()})
+                ${a.districtId ?? null}, ${a.org?.kind ?? null}, ${a.org?.id ?? null}, ${a.lon ?? null}, ${a.lat ?? null}, ${a.dedupKey}, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
         on conflict (dedup_key) where status <> 'CLOSED'
         do update set occurrences = core.alerts.occurrences + 1, last_seen_at = greatest(core.alerts.last_seen_at, excluded.last_seen_at),
                       detail = excluded.detail, updated_at = now()

@@ -1,9 +1,25 @@
 import type { ApiModule } from "./module.js";
 import { coreResolvers } from "./resolvers.js";
 import { seedCore } from "./seed.js";
+import { ExportResolver, exportRoutes } from "./export-resolvers.js";
+import { purgeExpiredExports, runQueuedExports } from "./exports.js";
+import { TrackingResolver, trackingRoutes } from "./tracking-resolvers.js";
+import { preparePartitions } from "./tracking.js";
 
 export const coreModule: ApiModule = {
   name: "core",
-  resolvers: coreResolvers,
+  resolvers: [...coreResolvers, TrackingResolver, ExportResolver],
+  async init(app) {
+    await preparePartitions(app);
+  },
+  routes(server, app) {
+    trackingRoutes(server, app);
+    exportRoutes(server, app);
+  },
+  jobs: [
+    { name: "tracking.partitions", everyMs: 3600_000, run: preparePartitions },
+    { name: "exports.run", everyMs: 5_000, run: runQueuedExports },
+    { name: "exports.purge", everyMs: 3600_000, run: purgeExpiredExports },
+  ],
   seed: seedCore,
 };

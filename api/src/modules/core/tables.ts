@@ -5,6 +5,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  doublePrecision,
+  real,
   boolean,
   check,
   index,
@@ -250,4 +252,57 @@ export const cases = core.table(
     check("cases_status_check", sql`${t.status} in ('OPEN','INVESTIGATING','DECIDED','CLOSED')`),
     check("cases_fine_nonneg", sql`${t.fineYuan} >= 0`),
   ],
+);
+
+/** 车辆最新位置 — the last known position of every tracked vehicle, for live maps. */
+export const lastPositions = core.table(
+  "last_positions",
+  {
+    stream: text().notNull(),
+    vehicleId: integer().notNull(),
+    terminalId: text().notNull(),
+    plate: text().notNull(),
+    at: ts().notNull(),
+    lon: doublePrecision().notNull(),
+    lat: doublePrecision().notNull(),
+    speedKmh: real().notNull(),
+    heading: real().notNull(),
+    districtId: integer(),
+    orgKind: text(),
+    orgId: integer(),
+    updatedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.stream, t.vehicleId] }), index("last_positions_at_idx").on(t.at)],
+);
+
+/** Platform settings kept in the database so every API process shares them (e.g. the signing secret). */
+export const settings = core.table("settings", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: ts().notNull().defaultNow(),
+});
+
+/** 导出任务 — asynchronous exports of large lists to CSV/XLSX. */
+export const exportJobs = core.table(
+  "export_jobs",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    format: text().notNull().$type<"CSV" | "XLSX">(),
+    language: text().notNull().default("zh-CN"),
+    filter: jsonb().notNull().default({}),
+    /** Snapshot of the requester's principal: the export sees what the requester may see. */
+    principal: jsonb().notNull(),
+    requestedBy: text().notNull(),
+    status: text().notNull().default("QUEUED").$type<"QUEUED" | "RUNNING" | "DONE" | "FAILED">(),
+    rowCount: integer().notNull().default(0),
+    filePath: text(),
+    fileBytes: bigint({ mode: "number" }),
+    error: text(),
+    createdAt: ts().notNull().defaultNow(),
+    startedAt: ts(),
+    finishedAt: ts(),
+    expiresAt: ts(),
+  },
+  (t) => [index("export_jobs_status_idx").on(t.status, t.id), index("export_jobs_requested_idx").on(t.requestedBy, t.id)],
 );
