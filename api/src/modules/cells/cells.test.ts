@@ -14,6 +14,7 @@ import { systemPrincipal } from "../core/auth.js";
 import { rows } from "../core/db.js";
 import { runCertificateExpiry, transitionApplication } from "./cell-service.js";
 import { rebuildRollups, snapshotRollups } from "./rollups.js";
+import { runQueuedExports } from "../core/exports.js";
 
 let h: Harness;
 const tokens: Record<string, string> = {};
@@ -357,5 +358,26 @@ describe("integrity", () => {
     const [db] = await rows<{ n: number }>(h.database.db, sql`select count(*)::int as n from cells.units where cell_status = 'CERTIFIED'`);
     expect(city.certified).toBe(db!.n);
     for (const c of r.cellCounts) if (c.target != null) expect(c.gap).toBe(c.target - c.certified);
+  });
+
+  it("exports the certified applications to CSV with the same rows as the list, and not to a unit's account", async () => {
+    const office = await as("office");
+    const started = ok(await h.gql(`mutation { startExport(name: "cells.applications", format: CSV, filter: { status: ["CERTIFIED"] }) { job { id } userErrors { code } } }`, {}, { token: office }));
+    expect(started.startExport.userErrors).toEqual([]);
+    await runQueuedExports(h.platform.app);
+    const job = ok(await h.gql(`query($id: ID!) { exportJob(id: $id) { status rowCount download { url } } }`, { id: started.startExport.job.id }, { token: office })).exportJob;
+    expect(job.status).toBe("DONE");
+    const list = ok(await h.gql(`{ cellApplications(first: 1, filter: { status: [CERTIFIED] }) { totalCount } }`, {}, { token: office }));
+    expect(job.rowCount).toBe(list.cellApplications.totalCount);
+    const res = await h.platform.server.inject({ method: "GET", url: job.download.url });
+    const lines = res.body.trim().split("\r\n");
+    expect(lines[0]).toContain("证书编号");
+    expect(lines).toHaveLength(job.rowCount + 1);
+    expect(lines.slice(1).every((l: string) => l.includes("已命名") && /ZWC-\d{4}-/.test(l))).toBe(true);
+    const unitTry = ok(await h.gql(`mutation { startExport(name: "cells.applications", format: CSV, filter: {}) { userErrors { code } } }`, {}, { token: await as("xianhu") }));
+    expect(unitTry.startExport.userErrors[0].code).toBe("FORBIDDEN");
+    const bad = await h.gql(`mutation { startExport(name: "cells.applications", format: CSV, filter: { status: ["NOPE"] }) { userErrors { code field } } }`, {}, { token: office });
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.extensions?.fields?.[0]?.field).toBe("filter.status");
   });
 });

@@ -10,6 +10,7 @@ import { registerOrgKind } from "../core/orgs.js";
 import { runCertificateExpiry } from "./cell-service.js";
 import { shanghaiQuarter, UNIT_ORG_KIND } from "./common.js";
 import { recomputeIndexYear, refreshStatuses } from "./indicator-service.js";
+import { registerCellsExports } from "./exports.js";
 import { cellsOverview } from "./overview.js";
 import { cellsResolvers } from "./resolvers-cells.js";
 import { engageResolvers } from "./resolvers-engage.js";
@@ -27,6 +28,7 @@ export const cellsModule: ApiModule = {
   name: "cells",
   resolvers: [...cellsResolvers, ...trackingResolvers, ...engageResolvers],
   init() {
+    registerCellsExports();
     registerOrgKind({
       kind: UNIT_ORG_KIND,
       labelZh: "无废细胞创建单位",
