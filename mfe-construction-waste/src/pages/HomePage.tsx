@@ -1,0 +1,56 @@
+import { useQuery } from "@apollo/client/react";
+import { useViewer } from "@zw/client";
+import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
+import { Card, Col, List, Row, Tag, Typography } from "antd";
+import { ConstructionReferenceDocument } from "../graphql/generated.js";
+import { NS, STREAM } from "../module.js";
+
+/** The module's first page: the stream, who is signed in and what data they see. */
+export function HomePage() {
+  const { t } = useTranslation(NS);
+  const lng = useLanguage();
+  const { viewer } = useViewer();
+  const ref = useQuery(ConstructionReferenceDocument);
+  const departments = ref.data?.departments.filter((d) => d.streams.includes(STREAM)) ?? [];
+  return (
+    <PageLayout title={<span data-testid="mfe-stream-title">{t("title")}</span>} subtitle={t("subtitle")} testId="mfe-home">
+      <Card size="small" title={t("home.me")}>
+        <ViewerSummary />
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="mfe-scope">
+          {t("home.scope")}：{viewer?.district ? t("home.scopeDistrict", { name: localName(viewer.district, lng) }) : t("home.scopeCity")}
+        </Typography.Paragraph>
+      </Card>
+      {ref.loading && !ref.data ? (
+        <LoadingState />
+      ) : ref.error ? (
+        <ErrorState error={ref.error} onRetry={() => void ref.refetch()} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} md={12}>
+            <Card size="small" title={t("home.departments")}>
+              {departments.length ? (
+                <List size="small" data-testid="mfe-departments" dataSource={departments} renderItem={(d) => <List.Item>{localName(d, lng)}</List.Item>} />
+              ) : (
+                <EmptyState />
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} md={12}>
+            <Card size="small" title={t("home.districts")}>
+              <List
+                size="small"
+                data-testid="mfe-districts"
+                dataSource={ref.data?.districts ?? []}
+                renderItem={(d) => (
+                  <List.Item extra={<Tag>{d.adcode}</Tag>}>
+                    <span data-testid="mfe-district-row">{localName(d, lng)}</span>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </PageLayout>
+  );
+}
