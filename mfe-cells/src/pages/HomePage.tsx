@@ -68,10 +68,10 @@ function Dashboard() {
               size="small"
               pagination={false}
               rowKey={(r) => r.district.id}
-              dataSource={districts}
+              dataSource={city ? [...districts, city] : districts}
               data-testid="home-counts"
               columns={[
-                { title: t("home.byDistrict"), render: (_, r) => localName(r.district, lng) },
+                { title: t("home.byDistrict"), render: (_, r) => <span data-testid="mfe-district-row">{r.district.level === "CITY" ? <strong>{localName(r.district, lng)}</strong> : localName(r.district, lng)}</span> },
                 { title: t("home.certified"), dataIndex: "certified", align: "right" },
                 { title: t("home.target", { year }), dataIndex: "target", align: "right", render: (v) => v ?? "—" },
                 { title: t("map.gap"), align: "right", render: (_, r) => (r.gap == null ? "—" : r.gap <= 0 ? <Tag color="green">{t("map.reached")}</Tag> : <Tag color="orange">{r.gap}</Tag>) },
