@@ -39,7 +39,7 @@ export async function startPlatform(env = {}) {
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + Number(process.env.E2E_START_TIMEOUT_MS ?? 600_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`platform exited (${child.exitCode}):\n${output}`);
     try {
