@@ -5,7 +5,8 @@
 import { coreModule } from "./core/index.js";
 import { constructionModule } from "./construction/index.js";
 import type { ApiModule } from "./core/module.js";
+import { hazardousModule } from "./hazardous/index.js";
 
-export const modules: readonly ApiModule[] = [coreModule, constructionModule];
+export const modules: readonly ApiModule[] = [coreModule, constructionModule, hazardousModule];
 
 export const moduleNames = modules.map((m) => m.name);
