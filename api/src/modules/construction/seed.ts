@@ -400,6 +400,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
       if (closed >= now) continue;
       const sent = load;
       if (site.movedM3 + sent > Number(site.planned)) break; // the site has no more spoil
+      if (place.kind === "DISPOSAL_SITE" && place.receivedM3 + sent > Number(place.capacity) * 0.96) break; // the place is (nearly) full
       const received = rnd() < 0.03 ? r2(sent * (0.7 + rnd() * 0.15)) : r2(sent * (0.96 + rnd() * 0.04));
       const weight = r2(received * (1.5 + rnd() * 0.3));
       mSeq++;
@@ -587,7 +588,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
       let districtId = pickDistrict("w").id;
       let companyId: number | null = null;
       const violation = pickViolation();
-      if (r < 0.15) {
+      if (r < 0.06) {
         // A quarter of the company cases hit one repeat offender (its qualification ends up suspended).
         const pool = rnd() < 0.25 ? vehicleList.filter((x) => x.company_id === problemCompany) : vehicleList;
         const v = pool[Math.floor(rnd() * pool.length)]!;
@@ -595,7 +596,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
         subjectLabel = v.plate;
         companyId = v.company_id;
         districtId = companyById.get(v.company_id)!.districtId;
-      } else if (r < 0.45) {
+      } else if (r < 0.4) {
         const s = siteList[Math.floor(rnd() * siteList.length)]!;
         subjectType = "ExcavationSite";
         subjectId = s.id;
