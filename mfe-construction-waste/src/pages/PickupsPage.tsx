@@ -1,7 +1,7 @@
 import { ConnectionTable, FilterBar, PageLayout, StatusTag, useTranslation, type FilterValues } from "@zw/ui";
 import { useState } from "react";
 import { useFormat } from "../format.js";
-import { CwPickupsDocument, type PickupStatus, type ResidentWasteKind } from "../graphql/generated.js";
+import { CwPickupsDocument, type BulkyPickupStatus, type ResidentWasteKind } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
 /** 居民一键预约清运（装修、大件、园林垃圾）：预约 → 排班 → 收运 → 进场。 */
@@ -9,7 +9,7 @@ export function PickupsPage() {
   const { t } = useTranslation(NS);
   const f = useFormat();
   const [filters, setFilters] = useState<FilterValues>({});
-  const filter = { status: (filters.status as PickupStatus[] | undefined)?.length ? (filters.status as PickupStatus[]) : undefined, wasteKind: (filters.wasteKind as ResidentWasteKind) || undefined };
+  const filter = { status: (filters.status as BulkyPickupStatus[] | undefined)?.length ? (filters.status as BulkyPickupStatus[]) : undefined, wasteKind: (filters.wasteKind as ResidentWasteKind) || undefined };
   return (
     <PageLayout
       title={t("pickups.title")}
@@ -30,7 +30,7 @@ export function PickupsPage() {
         testId="cw-pickups-table"
         query={CwPickupsDocument}
         variables={{ filter }}
-        select={(d) => d.pickupRequests}
+        select={(d) => d.bulkyPickupRequests}
         columns={[
           { title: t("pickups.code"), dataIndex: "trackingCode", key: "code" },
           { title: t("pickups.resident"), key: "r", render: (_: unknown, p) => `${p.residentName} ${p.phone}` },
