@@ -7,13 +7,34 @@ import { Menu, Result } from "antd";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { NS } from "./module.js";
 import { AlertsPage } from "./pages/AlertsPage.js";
+import { CapacityPage } from "./pages/CapacityPage.js";
 import { CasesPage } from "./pages/CasesPage.js";
+import { CompaniesPage } from "./pages/CompaniesPage.js";
 import { HomePage } from "./pages/HomePage.js";
+import { ManifestsPage } from "./pages/ManifestsPage.js";
+import { MapPage } from "./pages/MapPage.js";
+import { PermitPrintPage } from "./pages/PermitPrintPage.js";
+import { PermitsPage } from "./pages/PermitsPage.js";
+import { PickupsPage } from "./pages/PickupsPage.js";
+import { PlacesPage } from "./pages/PlacesPage.js";
+import { RulesPage } from "./pages/RulesPage.js";
+import { SitesPage } from "./pages/SitesPage.js";
+import { VehiclesPage } from "./pages/VehiclesPage.js";
 
 const TABS = [
   { path: "/", key: "tabs.home" },
+  { path: "/sites", key: "tabs.sites" },
+  { path: "/companies", key: "tabs.companies" },
+  { path: "/vehicles", key: "tabs.vehicles" },
+  { path: "/permits", key: "tabs.permits" },
+  { path: "/disposal-places", key: "tabs.places" },
+  { path: "/manifests", key: "tabs.manifests" },
+  { path: "/map", key: "tabs.map" },
   { path: "/alerts", key: "tabs.alerts" },
   { path: "/cases", key: "tabs.cases" },
+  { path: "/capacity", key: "tabs.capacity" },
+  { path: "/pickups", key: "tabs.pickups" },
+  { path: "/rules", key: "tabs.rules" },
 ];
 
 function Tabs() {
@@ -39,6 +60,17 @@ export function ModuleRoutes() {
       <Tabs />
       <Routes>
         <Route index element={<HomePage />} />
+        <Route path="sites" element={<SitesPage />} />
+        <Route path="companies" element={<CompaniesPage />} />
+        <Route path="vehicles" element={<VehiclesPage />} />
+        <Route path="permits" element={<PermitsPage />} />
+        <Route path="permits/:id/print" element={<PermitPrintPage />} />
+        <Route path="disposal-places" element={<PlacesPage />} />
+        <Route path="manifests" element={<ManifestsPage />} />
+        <Route path="map" element={<MapPage />} />
+        <Route path="capacity" element={<CapacityPage />} />
+        <Route path="pickups" element={<PickupsPage />} />
+        <Route path="rules" element={<RulesPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="cases" element={<CasesPage />} />
         <Route path="*" element={<Result status="404" title={t("notFound")} />} />

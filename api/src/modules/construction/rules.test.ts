@@ -5,7 +5,7 @@
 import "reflect-metadata";
 import { describe, expect, it } from "vitest";
 import { applyDelta, CREDIT_RULES, gradeOf, shouldSuspend, violationType } from "./credit.js";
-import { distanceToRouteM, FenceIndex, polygonProblem, routeProblem, squareAround, bboxOf } from "./geo.js";
+import { bboxOf, distanceToRouteM, FenceIndex, polygonProblem, routeProblem, squareAround, turfDistanceToRouteM } from "./geo.js";
 import { annualCapacityM3, capacityRowsOf, siteSpoilIn } from "./overview.js";
 import { permitProblems } from "./permits.js";
 import { plateProblem } from "./registers.js";
@@ -155,6 +155,14 @@ describe("geometry", () => {
     expect(distanceToRouteM(route, bboxOf(route), 120.61, 30.0 + 500 * M, 300)).toBeGreaterThan(480);
     expect(distanceToRouteM(route, bboxOf(route), 120.61, 30.0 + 500 * M, 300)).toBeLessThan(520);
     expect(distanceToRouteM(route, bboxOf(route), 121.0, 30.3, 300)).toBeGreaterThan(300);
+  });
+  it("agrees with turf's geodesic point-to-line distance within 0.5 %", () => {
+    const r = [[120.5, 29.9], [120.55, 29.93], [120.62, 29.95], [120.7, 30.02]];
+    for (const [lon, lat] of [[120.53, 29.93], [120.6, 29.96], [120.66, 29.97], [120.7, 30.1]]) {
+      const fast = distanceToRouteM(r, bboxOf(r), lon!, lat!, 100_000);
+      const ref = turfDistanceToRouteM(r, lon!, lat!);
+      expect(Math.abs(fast - ref) / ref).toBeLessThan(0.005);
+    }
   });
   it("validates routes and polygons", () => {
     expect(routeProblem([[120.5, 30]])).toMatch(/at least 2/);

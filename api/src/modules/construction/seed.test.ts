@@ -11,10 +11,13 @@ import { rows } from "../core/db.js";
 import { caseStatistics } from "../core/cases.js";
 import { SCALE_FACTOR } from "../core/seed.js";
 import { runQueuedExports } from "../core/exports.js";
+import { seedConstruction } from "./seed.js";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ seed: "small" });
+  // Core accounts, then this stream's demo data alone (independent of the other streams' seeds).
+  h = await createHarness();
+  await seedConstruction(await h.seedContext("small"));
 });
 afterAll(async () => h?.close());
 

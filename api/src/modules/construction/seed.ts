@@ -15,7 +15,9 @@
  *   real ingestion path so the real-time rules raise alerts (off-route, dumping stops, overspeed, no permit).
  * Registers scale with ctx.registers, events with ctx.count.
  */
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { rows } from "../core/db.js";
 import type { SeedContext } from "../core/seed.js";
 import { ingestPositions } from "../core/tracking.js";
@@ -43,10 +45,36 @@ const COMPANY_SUFFIX = ["渣土运输有限公司", "建筑垃圾清运有限公
 const CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const PLATE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
 
-async function insertChunks<T>(ctx: SeedContext, table: Parameters<SeedContext["db"]["insert"]>[0], values: T[], size = 2000): Promise<void> {
+/**
+ * Bulk insert through one JSON parameter per chunk (`jsonb_to_recordset`): far cheaper than binding every
+ * value of every row, on the server and on PGlite. Column names and types come from the drizzle table.
+ */
+async function insertChunks<T extends Record<string, unknown>>(ctx: SeedContext, table: PgTable, values: T[], size = 5000): Promise<void> {
+  if (values.length === 0) return;
+  // Rows that leave out different columns (so that their defaults apply) go in separate groups.
+  const groups = new Map<string, T[]>();
+  for (const v of values) {
+    const sig = Object.keys(v).filter((k) => v[k] !== undefined).sort().join(",");
+    const g = groups.get(sig);
+    if (g) g.push(v);
+    else groups.set(sig, [v]);
+  }
+  if (groups.size > 1) {
+    for (const g of groups.values()) await insertChunks(ctx, table, g, size);
+    return;
+  }
+  const keys = new Set<string>();
+  for (const v of values) for (const [k, x] of Object.entries(v)) if (x !== undefined) keys.add(k);
+  const cols = Object.entries(getTableColumns(table))
+    .filter(([k]) => keys.has(k))
+    .map(([k, c]) => ({ k, name: (c as unknown as { keyAsName: boolean }).keyAsName ? toSnakeCase(c.name) : c.name, type: c.getSQLType() }));
+  const cfg = getTableConfig(table);
+  const target = sql.raw(`"${cfg.schema ?? "public"}"."${cfg.name}"`);
+  const list = sql.raw(cols.map((c) => `"${c.name}"`).join(", "));
+  const types = sql.raw(cols.map((c) => `"${c.name}" ${c.type}`).join(", "));
   for (let i = 0; i < values.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await ctx.db.insert(table).values(values.slice(i, i + size) as any);
+    const json = JSON.stringify(values.slice(i, i + size).map((v) => Object.fromEntries(cols.map((c) => [c.name, v[c.k] instanceof Date ? (v[c.k] as Date).toISOString() : (v[c.k] ?? null)]))));
+    await ctx.db.execute(sql`insert into ${target} (${list}) select ${list} from jsonb_to_recordset(${json}::jsonb) as r(${types})`);
   }
 }
 
@@ -372,6 +400,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
       if (closed >= now) continue;
       const sent = load;
       if (site.movedM3 + sent > Number(site.planned)) break; // the site has no more spoil
+      if (place.kind === "DISPOSAL_SITE" && place.receivedM3 + sent > Number(place.capacity) * 0.96) break; // the place is (nearly) full
       const received = rnd() < 0.03 ? r2(sent * (0.7 + rnd() * 0.15)) : r2(sent * (0.96 + rnd() * 0.04));
       const weight = r2(received * (1.5 + rnd() * 0.3));
       mSeq++;
@@ -423,7 +452,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
     const idx = permitPlan.indexOf(p);
     openRows.push({ number: `LD${shanghaiDay(opened).replace(/-/g, "")}-${String(mSeq).padStart(7, "0")}`, vehicleId: p.vehicleId, companyId: p.companyId, permitId: permitIdByNumber.get(permitValues[idx]!.number)!, siteId: p.siteId, districtId: p.districtId, plannedPlaceId: p.placeId, status: "OPEN", openedVia: "GATE_SCAN", openedAt: opened, sentVolumeM3: loadOf.get(p.vehicleId)!.toFixed(2), createdAt: opened, updatedAt: opened });
   }
-  await insertChunks(ctx, manifests, [...manifestRows, ...openRows], 2500);
+  await insertChunks(ctx, manifests, [...manifestRows, ...openRows], 10_000);
   await ctx.db.execute(sql`select setval('construction.manifest_number_seq', ${mSeq + 1})`);
   await ctx.db.execute(sql`select setval('construction.site_code_seq', ${siteRows.length + 1})`);
 
@@ -559,7 +588,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
       let districtId = pickDistrict("w").id;
       let companyId: number | null = null;
       const violation = pickViolation();
-      if (r < 0.15) {
+      if (r < 0.06) {
         // A quarter of the company cases hit one repeat offender (its qualification ends up suspended).
         const pool = rnd() < 0.25 ? vehicleList.filter((x) => x.company_id === problemCompany) : vehicleList;
         const v = pool[Math.floor(rnd() * pool.length)]!;
@@ -567,7 +596,7 @@ export async function seedConstruction(ctx: SeedContext): Promise<void> {
         subjectLabel = v.plate;
         companyId = v.company_id;
         districtId = companyById.get(v.company_id)!.districtId;
-      } else if (r < 0.45) {
+      } else if (r < 0.4) {
         const s = siteList[Math.floor(rnd() * siteList.length)]!;
         subjectType = "ExcavationSite";
         subjectId = s.id;

@@ -630,7 +630,7 @@ export class PickupRequest extends Node {
   facilityId: number | null;
 }
 
-@ObjectType({ description: "预约清运公开查询 / Public status of a pickup request" })
+@ObjectType("BulkyPickupStatusView", { description: "预约清运公开查询 / Public status of a pickup request" })
 export class PickupStatusView {
   @Field({ description: "查询码 / Tracking code" })
   trackingCode: string;
@@ -770,14 +770,14 @@ export class ServiceProblemPayload {
   @Field(() => [UserError], { description: "错误 / Errors" })
   userErrors: UserError[];
 }
-@ObjectType({ description: "预约清运变更结果 / Result of a pickup change" })
+@ObjectType("BulkyPickupRequestPayload", { description: "预约清运变更结果 / Result of a pickup change" })
 export class PickupRequestPayload {
   @Field(() => PickupRequest, { nullable: true, description: "预约 / The request" })
   pickup: PickupRequest | null;
   @Field(() => [UserError], { description: "错误 / Errors" })
   userErrors: UserError[];
 }
-@ObjectType({ description: "居民预约结果（返回查询码）/ Result of a resident's booking (with its tracking code)" })
+@ObjectType("BulkyPickupBookingPayload", { description: "居民预约结果（返回查询码）/ Result of a resident's booking (with its tracking code)" })
 export class PickupBookingPayload {
   @Field(() => String, { nullable: true, description: "查询码 / Tracking code" })
   trackingCode: string | null;
