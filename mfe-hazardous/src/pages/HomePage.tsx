@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { useQuery } from "@apollo/client/react";
 import { useViewer } from "@zw/client";
 import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
@@ -15,7 +16,7 @@ export function HomePage() {
   const { viewer } = useViewer();
   const ref = useQuery(HazardousReferenceDocument);
   const departments = ref.data?.departments.filter((d) => d.streams.includes(STREAM)) ?? [];
-  const y = thisYear();
+  const y = useMemo(thisYear, []);
   const isStaffView = !viewer?.org;
   const stats = useQuery(HzStatisticsDocument, { variables: { from: y.from, to: y.to, year: y.year }, skip: !isStaffView || !viewer });
   const total = stats.data?.hazardousStatistics.total;
