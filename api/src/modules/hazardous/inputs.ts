@@ -350,7 +350,7 @@ export class RegisterCarrierInput {
   permitValidTo: string;
 }
 
-@InputType({ description: "车辆登记 / Register a vehicle" })
+@InputType("RegisterHazardousVehicleInput", { description: "危险货物运输车辆登记 / Register a hazardous-goods vehicle" })
 export class RegisterVehicleInput {
   @Field(() => ID, { description: "运输企业 / Carrier" })
   carrierId: string;
@@ -518,7 +518,7 @@ export class ReceivedLineInput {
   receivedKg: string;
 }
 
-@InputType({ description: "接受人过磅签收 / Receiver weighs and signs" })
+@InputType("ReceiveTransferManifestInput", { description: "接受人过磅签收 / Receiver weighs and signs" })
 export class ReceiveManifestInput {
   @Field(() => ID, { description: "联单 / Manifest" })
   id: string;

@@ -56,7 +56,7 @@ const act = {
   pickUp: (id: string, o: { vehicle?: number; driver?: number; escort?: number } = {}, token = tok.carrier!) =>
     h.gql(`mutation($i: PickUpManifestInput!) { pickUpTransferManifest(input: $i) { manifest { ${M} } userErrors { field code message } } }`, { i: { id, vehicleId: G("TransportVehicle", o.vehicle ?? world.vehicle), driverId: G("TransportPerson", o.driver ?? world.driver), escortId: G("TransportPerson", o.escort ?? world.escort) } }, { token }),
   receive: (id: string, kg: string[], token = tok.receiver!) =>
-    h.gql(`mutation($i: ReceiveManifestInput!) { receiveTransferManifest(input: $i) { manifest { ${M} } userErrors { field code message } } }`, { i: { id, lines: kg.map((k, i) => ({ lineNo: i + 1, receivedKg: k })) } }, { token }),
+    h.gql(`mutation($i: ReceiveTransferManifestInput!) { receiveTransferManifest(input: $i) { manifest { ${M} } userErrors { field code message } } }`, { i: { id, lines: kg.map((k, i) => ({ lineNo: i + 1, receivedKg: k })) } }, { token }),
   decide: (id: string, decision: string, extra: Record<string, unknown> = {}, token = tok.receiver!) =>
     h.gql(`mutation($i: DecideReceiptInput!) { decideManifestReceipt(input: $i) { manifest { ${M} rejectedKg } userErrors { field code message } } }`, { i: { id, decision, ...extra } }, { token }),
   dispose: (id: string, method: string, token = tok.receiver!) => h.gql(`mutation($id: ID!, $m: String!) { disposeTransferManifest(id: $id, method: $m) { manifest { ${M} } userErrors { field code message } } }`, { id, m: method }, { token }),
