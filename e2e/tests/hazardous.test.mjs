@@ -147,8 +147,13 @@ describe("census and hazards", () => {
     const table = page.getByTestId("hz-hazards-table");
     await table.locator("tbody tr.ant-table-row").first().waitFor();
     await shot(page, "hz-08-hazard-board");
-    // Open the first hazard still FOUND and start its rectification.
-    const found = table.locator('tbody tr:has([data-status="FOUND"])').first();
+    // Filter to hazards still FOUND, open the first and take it through rectification.
+    await page.getByTestId("zw-filter-bar").locator(".ant-select").first().click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("zw-filter-search").click();
+    await table.locator('tbody tr.ant-table-row:has([data-status="RECTIFYING"])').first().waitFor({ state: "detached" });
+    const found = table.locator('tbody tr.ant-table-row:has([data-status="FOUND"])').first();
     await found.click();
     await page.getByTestId("hz-hazard-startRectification").click();
     await page.getByTestId("hz-hazard-submitEvidence").waitFor();
