@@ -119,8 +119,8 @@ describe("QR verification", () => {
     await go(s.page, `/hazardous/verify/${token}`);
     await s.page.getByTestId("hz-verify-level").waitFor();
     assert.equal(await s.page.getByTestId("hz-verify-level").getAttribute("data-restricted"), "false");
-    await s.page.getByTestId("hz-verify-flow").locator("tbody tr").first().waitFor();
-    assert.ok((await s.page.getByTestId("hz-verify-flow").locator("tbody tr").count()) >= 3);
+    await s.page.getByTestId("hz-verify-flow").locator("tbody tr.ant-table-row").first().waitFor();
+    assert.ok((await s.page.getByTestId("hz-verify-flow").locator("tbody tr.ant-table-row").count()) >= 3);
     await shot(s.page, "hz-06-verify-staff");
     const scans = await gql(platform.url, staff, `query($id: ID!) { node(id: $id) { ... on TransferManifest { scans(last: 10) { view viewer } } } }`, { id: m.id });
     assert.deepEqual(scans.node.scans.map((x) => x.view).slice(0, 2), ["FULL", "RESTRICTED"]);
@@ -134,21 +134,26 @@ describe("census and hazards", () => {
     const { page, context, errors } = await newPage(browser, platform.url);
     await login(page, "ecology.keqiao");
     await go(page, "/hazardous/units");
-    await page.getByTestId("hz-units-table").locator("tbody tr").first().waitFor();
+    await page.getByTestId("hz-units-table").locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("hz-unit-new").click();
     await page.getByTestId("hz-unit-name").fill("柯桥浏览器测试印染厂");
     await page.getByTestId("hz-unit-code").fill("91330603MA2BC3DE10");
-    await choose(page, "hz-unit-district", /^$/);
+    // A district user's form offers (and preselects) only the own district.
     await page.getByTestId("zw-api-form").getByRole("button", { name: /提\s*交/ }).click();
     await page.getByText(/统一社会信用代码无效|check character/).first().waitFor();
     await shot(page, "hz-07-unit-invalid-code");
 
     await go(page, "/hazardous/hazards");
     const table = page.getByTestId("hz-hazards-table");
-    await table.locator("tbody tr").first().waitFor();
+    await table.locator("tbody tr.ant-table-row").first().waitFor();
     await shot(page, "hz-08-hazard-board");
-    // Open the first hazard still FOUND and start its rectification.
-    const found = table.locator('tbody tr:has([data-status="FOUND"])').first();
+    // Filter to hazards still FOUND, open the first and take it through rectification.
+    await page.getByTestId("zw-filter-bar").locator(".ant-select").first().click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("zw-filter-search").click();
+    await table.locator('tbody tr.ant-table-row:has([data-status="RECTIFYING"])').first().waitFor({ state: "detached" });
+    const found = table.locator('tbody tr.ant-table-row:has([data-status="FOUND"])').first();
     await found.click();
     await page.getByTestId("hz-hazard-startRectification").click();
     await page.getByTestId("hz-hazard-submitEvidence").waitFor();
@@ -172,15 +177,21 @@ describe("registers, map and statistics", () => {
     await shot(page, "hz-10-home");
 
     await go(page, "/hazardous/collection");
-    await page.getByTestId("hz-collection-totals").locator("tbody tr").nth(2).waitFor();
+    await page.getByTestId("hz-collection-totals").locator("tbody tr.ant-table-row").nth(2).waitFor();
     const runs = await page.getByTestId("hz-collection-runs").allInnerTexts();
     assert.equal(runs.length, 3);
     assert.ok(runs.every((x) => Number(x.replace(/,/g, "")) > 0));
     await shot(page, "hz-11-collection");
 
     await go(page, "/hazardous/transport");
-    await page.getByTestId("hz-vehicles-table").locator("tbody tr").first().waitFor();
+    await page.getByTestId("hz-vehicles-table").locator("tbody tr.ant-table-row").first().waitFor();
+    // Filter to expired licences: every row shows the expired tag.
+    await page.getByTestId("zw-filter-bar").first().locator(".ant-select").nth(1).click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+    await page.getByTestId("zw-filter-search").first().click();
     await page.getByTestId("hz-expired").first().waitFor();
+    const rows = await page.getByTestId("hz-vehicles-table").locator("tbody tr.ant-table-row").count();
+    assert.equal(await page.getByTestId("hz-vehicles-table").getByTestId("hz-expired").count(), rows);
     await shot(page, "hz-12-transport");
 
     await go(page, "/hazardous/map");
@@ -188,13 +199,13 @@ describe("registers, map and statistics", () => {
     await shot(page, "hz-13-map");
 
     await go(page, "/hazardous/decommission");
-    await page.getByTestId("hz-projects-table").locator("tbody tr").first().waitFor();
-    await page.getByTestId("hz-projects-table").locator("tbody tr").first().click();
+    await page.getByTestId("hz-projects-table").locator("tbody tr.ant-table-row").first().waitFor();
+    await page.getByTestId("hz-projects-table").locator("tbody tr.ant-table-row").first().click();
     await page.getByTestId("hz-project-steps").waitFor();
     await shot(page, "hz-14-decommission");
 
     await go(page, "/hazardous/statistics");
-    await page.getByTestId("hz-stats-table").locator("tbody tr").first().waitFor();
+    await page.getByTestId("hz-stats-table").locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("hz-capacity-table").waitFor();
     await shot(page, "hz-15-statistics");
     assert.deepEqual(errors, []);

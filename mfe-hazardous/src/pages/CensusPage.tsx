@@ -1,5 +1,7 @@
+import { useViewer } from "@zw/client";
 import { ConnectionTable, PageLayout, useLanguage, useTranslation } from "@zw/ui";
-import { Tabs, Tag } from "antd";
+import { Button, Drawer, Tabs, Tag } from "antd";
+import { RecordInspectionForm } from "../components/StaffForms.js";
 import { useState } from "react";
 import { districtName, useDateFormat } from "../format.js";
 import { HzInspectionsDocument, HzTrainingDocument, type HzInspectionsQuery, type HzTrainingQuery, type InspectionKind } from "../graphql/generated.js";
@@ -14,8 +16,30 @@ export function CensusPage() {
   const lng = useLanguage();
   const fmt = useDateFormat();
   const [kind, setKind] = useState<InspectionKind | "ALL">("ALL");
+  const [recording, setRecording] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const { viewer } = useViewer();
   return (
-    <PageLayout title={t("census.title")} subtitle={t("census.subtitle")} testId="hz-census">
+    <PageLayout
+      title={t("census.title")}
+      subtitle={t("census.subtitle")}
+      testId="hz-census"
+      extra={
+        viewer?.role === "STAFF" && !viewer.org ? (
+          <Button type="primary" onClick={() => setRecording(true)} data-testid="hz-inspection-new">
+            {t("census.record")}
+          </Button>
+        ) : null
+      }
+    >
+      <Drawer open={recording} title={t("census.record")} onClose={() => setRecording(false)} size={720} destroyOnHidden>
+        <RecordInspectionForm
+          onDone={() => {
+            setRecording(false);
+            setRefresh((x) => x + 1);
+          }}
+        />
+      </Drawer>
       <Tabs
         items={[
           {
@@ -51,6 +75,7 @@ export function CensusPage() {
                   testId="hz-inspections-table"
                   query={HzInspectionsDocument}
                   variables={{ filter: kind === "ALL" ? {} : { kind } }}
+                  refreshToken={refresh}
                   select={(d) => d.hazardousInspections}
                   columns={[
                     { title: t("census.inspectedOn"), dataIndex: "inspectedOn", key: "on", render: fmt.date },

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useViewer } from "@zw/client";
 import { ApiForm, ConnectionTable, ErrorState, ExportButton, LoadingState, PageLayout, useLanguage, useTranslation } from "@zw/ui";
 import { Button, Card, Drawer, Form, Input, Space, Table, Tabs } from "antd";
-import { useState } from "react";
+import { useState, useMemo } from "react";
 import { districtName, num, thisYear, useDateFormat } from "../format.js";
 import { HzCollectionStatsDocument, HzContractsDocument, HzRecordRunDocument, HzRunsDocument, type HzContractsQuery, type HzRunsQuery } from "../graphql/generated.js";
 import { NS } from "../module.js";
@@ -16,7 +16,7 @@ export function CollectionPage() {
   const lng = useLanguage();
   const fmt = useDateFormat();
   const { viewer } = useViewer();
-  const y = thisYear();
+  const y = useMemo(thisYear, []);
   const stats = useQuery(HzCollectionStatsDocument, { variables: { from: y.from, to: y.to } });
   const [recording, setRecording] = useState<Contract | null>(null);
   const [refresh, setRefresh] = useState(0);

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { errorMessage, useViewer } from "@zw/client";
 import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
-import { Button, Input, Space, Tag, Timeline, message } from "antd";
+import { Button, Drawer, Input, Space, Tag, Timeline, message } from "antd";
+import { ReportHazardForm } from "../components/StaffForms.js";
 import { useState } from "react";
 import { districtName, useDateFormat, useDistrictOptions } from "../format.js";
 import { HzHazardHistoryDocument, HzHazardsDocument, HzTransitionHazardDocument, type HazardAction, type HazardStatus, type HzHazardsQuery, type Severity } from "../graphql/generated.js";
@@ -39,6 +40,7 @@ export function HazardsPage() {
   const [open, setOpen] = useState<Hz | null>(null);
   const [note, setNote] = useState("");
   const [refresh, setRefresh] = useState(0);
+  const [reporting, setReporting] = useState(false);
   const history = useQuery(HzHazardHistoryDocument, { variables: { id: open?.id ?? "" }, skip: !open });
   const [move, moving] = useMutation(HzTransitionHazardDocument);
   const isStaff = !viewer?.org && viewer?.role === "STAFF";
@@ -72,7 +74,16 @@ export function HazardsPage() {
       title={t("hazards.title")}
       subtitle={t("hazards.subtitle")}
       testId="hz-hazards"
-      extra={<ExportButton name="hazardous.hazards" filter={{ districtId: filter.districtId, statuses: filter.statuses, overdue: filter.overdue }} />}
+      extra={
+        <>
+          {isStaff ? (
+            <Button type="primary" onClick={() => setReporting(true)} data-testid="hz-hazard-report">
+              {t("hazards.report")}
+            </Button>
+          ) : null}
+          <ExportButton name="hazardous.hazards" filter={{ districtId: filter.districtId, statuses: filter.statuses, overdue: filter.overdue }} />
+        </>
+      }
       filters={
         <FilterBar
           value={filters}
@@ -105,6 +116,14 @@ export function HazardsPage() {
           { title: t("common.district"), key: "district", render: (_: unknown, h: Hz) => districtName(h.district, lng) },
         ]}
       />
+      <Drawer open={reporting} title={t("hazards.report")} onClose={() => setReporting(false)} size={640} destroyOnHidden>
+        <ReportHazardForm
+          onDone={() => {
+            setReporting(false);
+            setRefresh((x) => x + 1);
+          }}
+        />
+      </Drawer>
       <DetailDrawer
         open={!!open}
         onClose={() => setOpen(null)}

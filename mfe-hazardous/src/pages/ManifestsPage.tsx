@@ -7,6 +7,7 @@ import { useNavigate } from "react-router";
 import { districtName, num, useDateFormat, useDistrictOptions } from "../format.js";
 import { HzCreateManifestDocument, HzManifestFormOptionsDocument, HzManifestsDocument, type HzManifestRowFragment, type ManifestState, type PhysicalForm } from "../graphql/generated.js";
 import { NS } from "../module.js";
+import { UnitPicker } from "../components/UnitPicker.js";
 
 export const MANIFEST_STATES: ManifestState[] = ["DRAFT", "SUBMITTED", "PICKED_UP", "RECEIVED", "ACCEPTED", "PARTLY_REJECTED", "REJECTED", "DISPOSED", "CLOSED", "CANCELLED"];
 const STATE_COLORS: Record<string, string> = { DRAFT: "default", SUBMITTED: "blue", PICKED_UP: "processing", RECEIVED: "cyan", ACCEPTED: "green", PARTLY_REJECTED: "orange", REJECTED: "red", DISPOSED: "purple", CLOSED: "success", CANCELLED: "default" };
@@ -134,8 +135,8 @@ function CreateManifestForm({ onCreated }: { onCreated: (id: string) => void }) 
           <Input value={org.name ?? ""} disabled />
         </Form.Item>
       ) : (
-        <Form.Item name="producerId" label={t("manifests.producerId")} rules={[{ required: true }]}>
-          <Input placeholder="HazardousUnit ID" onChange={(e) => setProducerId(e.target.value)} />
+        <Form.Item name="producerId" label={t("manifests.producer")} rules={[{ required: true }]}>
+          <UnitPicker onChange={(id) => setProducerId(id)} />
         </Form.Item>
       )}
       <Form.Item name="carrierId" label={t("manifests.carrier")} rules={[{ required: true }]}>

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { BarChart, PieChart } from "@zw/ui/charts";
 import { ErrorState, FilterBar, LoadingState, PageLayout, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
 import { Card, Col, Row, Table, Typography } from "antd";
-import { useState } from "react";
+import { useState, useMemo } from "react";
 import { districtName, num, thisYear, useDistrictOptions } from "../format.js";
 import { HzStatisticsDocument, type HzStatisticsQuery } from "../graphql/generated.js";
 import { NS } from "../module.js";
@@ -14,7 +14,7 @@ export function StatisticsPage() {
   const { t } = useTranslation(NS);
   const lng = useLanguage();
   const districts = useDistrictOptions();
-  const y = thisYear();
+  const y = useMemo(thisYear, []);
   const [filters, setFilters] = useState<FilterValues>({});
   const [from, to] = (filters.period as [string, string] | undefined) ?? [y.from, y.to];
   const districtId = (filters.districtId as string | undefined) ?? undefined;

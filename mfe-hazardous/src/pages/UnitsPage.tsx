@@ -111,11 +111,14 @@ export function UnitsPage() {
 
 function RegisterUnitForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation(NS);
-  const districts = useDistrictOptions();
+  const { viewer } = useViewer();
+  const own = viewer?.district?.id;
+  // District staff register units of their own district only.
+  const districts = useDistrictOptions().filter((d) => !own || d.value === own);
   const [register] = useMutation(HzRegisterUnitDocument);
   return (
     <ApiForm<{ name: string; creditCode: string; kind: HazardousUnitKind; smallMicro: boolean; districtId: string; industry?: string; address?: string }>
-      initialValues={{ kind: "ENTERPRISE", smallMicro: false }}
+      initialValues={{ kind: "ENTERPRISE", smallMicro: false, districtId: own }}
       onSubmit={async (v) => (await register({ variables: { input: { ...v, smallMicro: !!v.smallMicro, creditCode: v.creditCode.trim().toUpperCase() } } })).data?.registerHazardousUnit}
       onSuccess={onDone}
     >

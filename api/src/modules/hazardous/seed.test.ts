@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createHarness, ok, type Harness } from "../../test/harness.js";
 import { rows } from "../core/db.js";
-import { REGISTER_FACTOR, SCALE_FACTOR } from "../core/seed.js";
+import { createSeedContext, REGISTER_FACTOR, SCALE_FACTOR, seedCore } from "../core/seed.js";
 import { rebuildRollups, rollupSnapshot, shanghaiDay } from "./rollups.js";
-import { BULLETIN, collectionTargets, splitGrams } from "./seed.js";
+import { BULLETIN, collectionTargets, seedHazardous, splitGrams } from "./seed.js";
 import { hazardousOverview } from "./stats.js";
 
 describe("bulletin targets (pure)", () => {
@@ -28,7 +28,11 @@ describe("bulletin targets (pure)", () => {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ seed: "small" });
+  // Only this stream's demo data (and core's accounts): other streams' seeds are theirs to test.
+  h = await createHarness({ seed: false });
+  const ctx = await createSeedContext(h.platform.app, "small");
+  await seedCore(ctx);
+  await seedHazardous(ctx);
 });
 afterAll(async () => h?.close());
 
