@@ -513,13 +513,6 @@ export const cardDays = recycling.table(
   (t) => [primaryKey({ columns: [t.cardId, t.day] }), index("card_days_day_idx").on(t.day)],
 );
 
-/** Per card × calendar month / quarter / year in which it earned (distinct active cards per period). */
-export const cardPeriods = recycling.table(
-  "card_periods",
-  { cardId: integer().notNull(), kind: text().notNull().$type<"M" | "Q" | "Y">(), start: day().notNull() },
-  (t) => [primaryKey({ columns: [t.cardId, t.kind, t.start] }), check("card_periods_kind_check", sql`${t.kind} in ('M','Q','Y')`)],
-);
-
 /** Active cards per district (of the card) × period (D day, M month, Q quarter, Y year). */
 export const rollActiveCards = recycling.table(
   "roll_active_cards",
