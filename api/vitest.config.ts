@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 const require = createRequire(import.meta.url);
 const base = {
   include: ["src/**/*.test.ts"],
+  setupFiles: ["src/test/setup.ts"],
   testTimeout: 60_000,
   hookTimeout: 120_000,
   server: { deps: { inline: [/type-graphql/] } },

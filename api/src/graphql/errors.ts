@@ -113,7 +113,7 @@ export function formatError(dev: boolean, log: (e: unknown) => void) {
       message: dev ? formatted.message : "Internal server error",
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: dev ? { code: "INTERNAL_SERVER_ERROR", stack: String((original as Error)?.stack ?? "").split("\n").slice(0, 8) } : { code: "INTERNAL_SERVER_ERROR" },
     };
   };
 }

@@ -33,7 +33,7 @@ export function idOf(type: string | readonly string[], globalId: string, field =
     });
   }
   const n = Number(parsed.id);
-  if (!Number.isSafeInteger(n)) {
+  if (!Number.isSafeInteger(n) || n > 2_147_483_647) {
     throw new GraphQLError(`${field}: ID out of range`, { extensions: { code: "BAD_USER_INPUT", fields: [{ field, message: "ID out of range" }] } });
   }
   return n;

@@ -22,10 +22,12 @@ export abstract class Node {
  * Returns null when absent or not visible.
  */
 export type NodeLoader = (ctx: Context, id: number) => Promise<object | null | undefined>;
-const loaders = new Map<string, NodeLoader>();
+const loaders = new Map<string, { load: NodeLoader; bigint: boolean }>();
+const INT4_MAX = 2_147_483_647;
 
-export function registerNode(typeName: string, load: NodeLoader): void {
-  loaders.set(typeName, load);
+/** `bigint`: the type's ids may exceed the 32-bit integer range. */
+export function registerNode(typeName: string, load: NodeLoader, opts: { bigint?: boolean } = {}): void {
+  loaders.set(typeName, { load, bigint: !!opts.bigint });
 }
 export function registeredNodeTypes(): string[] {
   return [...loaders.keys()];
@@ -45,9 +47,10 @@ export class NodeResolver {
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const parsed = parseGlobalId(id);
     if (!parsed) return null;
-    const load = loaders.get(parsed.type);
-    if (!load) return null;
-    const obj = await load(ctx, Number(parsed.id));
+    const entry = loaders.get(parsed.type);
+    const n = Number(parsed.id);
+    if (!entry || !Number.isSafeInteger(n) || (!entry.bigint && n > INT4_MAX)) return null;
+    const obj = await entry.load(ctx, n);
     return obj ? Object.assign(obj, { __typename: parsed.type }) : null;
   }
 }

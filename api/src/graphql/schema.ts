@@ -18,10 +18,17 @@ const nullPubSub: PubSub = {
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const resolvers = [NodeResolver, ...modules.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     validateFn: validateArgument,
     pubSub: pubSub ?? nullPubSub,
   });
+  const q = schema.getQueryType();
+  const m = schema.getMutationType();
+  const s = schema.getSubscriptionType();
+  if (q) q.description = "查询入口：各模块的列表、详情、统计 / Queries: lists, records and statistics of every module";
+  if (m) m.description = "变更入口：每个变更都校验权限并写审计记录 / Mutations: each checks access on the server and writes an audit record";
+  if (s) s.description = "订阅（graphql-ws，同一路径 /graphql）/ Subscriptions over graphql-ws at /graphql";
+  return schema;
 }

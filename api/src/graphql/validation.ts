@@ -28,6 +28,9 @@ export const validateArgument: ValidatorFn = async (value, _type, { info }) => {
   const items = Array.isArray(value) ? value.filter((v) => v !== null && typeof v === "object") : [value];
   const problems: { field: string; message: string }[] = [];
   for (const [i, item] of items.entries()) {
+    // Only instances of input classes carry validation rules (JSON scalars are plain or null-prototype objects).
+    const proto = Object.getPrototypeOf(item);
+    if (proto === null || proto === Object.prototype) continue;
     const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
     if (errors.length) {
       const base = argNameFor(info, item as object);

@@ -3,9 +3,11 @@
  * (migrations and seeds run in this order).
  */
 import { coreModule } from "./core/index.js";
+import { constructionModule } from "./construction/index.js";
 import type { ApiModule } from "./core/module.js";
+import { hazardousModule } from "./hazardous/index.js";
 import { recyclingModule } from "./recycling/index.js";
 
-export const modules: readonly ApiModule[] = [coreModule, recyclingModule];
+export const modules: readonly ApiModule[] = [coreModule, constructionModule, hazardousModule, recyclingModule];
 
 export const moduleNames = modules.map((m) => m.name);

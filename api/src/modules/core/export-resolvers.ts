@@ -112,7 +112,7 @@ export class ExportResolver {
   ): Promise<ExportJobPayload> {
     const r = await runMutation(ctx, "startExport", { name, format, filter }, async (w) => {
       if (language && language !== "zh-CN" && language !== "en") throw new DomainError("INVALID_LANGUAGE", "language must be zh-CN or en", "language");
-      const job = await startExport(w.app, w.principal, name, format, filter ?? {}, language === "en" ? "en" : "zh-CN");
+      const job = await startExport(w, name, format, filter ?? {}, language === "en" ? "en" : "zh-CN");
       await w.audit({ entity: "ExportJob", entityId: job.id, action: "start", changes: { name, format, filter } });
       return { job };
     });

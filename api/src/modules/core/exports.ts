@@ -12,6 +12,7 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { App, Principal } from "../../graphql/context.js";
 import { can } from "../../graphql/auth.js";
 import { DomainError } from "../../graphql/errors.js";
+import type { Writer } from "../../graphql/mutation.js";
 import { row, type Tx } from "./db.js";
 import { exportJobs, settings } from "./tables.js";
 
@@ -83,16 +84,17 @@ export async function verifyDownload(app: App, jobId: number, expires: number, s
 }
 
 /** Queues an export for the caller; validates name, access and filter now. */
-export async function startExport(app: App, p: Principal, name: string, format: "CSV" | "XLSX", filter: Record<string, unknown>, language: "zh-CN" | "en"): Promise<ExportJobRow> {
+export async function startExport(w: Writer, name: string, format: "CSV" | "XLSX", filter: Record<string, unknown>, language: "zh-CN" | "en"): Promise<ExportJobRow> {
+  const p = w.principal;
   const def = registry.get(name);
   if (!def) throw new DomainError("UNKNOWN_EXPORT", `No export named ${name}`, "name");
   if (!can(p, def.rule)) throw new DomainError("FORBIDDEN", "You may not export this list", "name");
   def.parseFilter(filter, p);
-  const [job] = await app.db
+  const [job] = await w.tx
     .insert(exportJobs)
     .values({ name, format, language, filter, principal: p as unknown as Record<string, unknown>, requestedBy: p.label })
     .returning();
-  setImmediate(() => void runQueuedExports(app).catch(() => {}));
+  w.afterCommit(() => void runQueuedExports(w.app).catch(() => {}));
   return job!;
 }
 

@@ -137,7 +137,7 @@ export enum PickupStatusKey {
   CANCELLED = "CANCELLED",
 }
 registerEnumType(PickupStatusKey, {
-  name: "PickupStatus",
+  name: "HouseholdPickupStatus",
   description: "上门回收单状态 / Pickup status",
   valuesConfig: {
     REQUESTED: { description: "已预约 / Requested" },
@@ -161,7 +161,7 @@ export enum PickupActionKey {
   cancel = "cancel",
 }
 registerEnumType(PickupActionKey, {
-  name: "PickupAction",
+  name: "HouseholdPickupAction",
   description: "回收单流转操作 / Step of the pickup chain",
   valuesConfig: {
     assign: { description: "派单（服务站、收集员）/ Assign to a station and collector" },
@@ -547,7 +547,7 @@ export class CustodyHandover {
 }
 
 @ObjectType({ implements: Node, description: "上门回收单（一键呼叫）及其全程追溯 / A household pickup request and its chain of custody" })
-export class PickupRequest extends Node {
+export class HouseholdPickup extends Node {
   @Field({ description: "单号 / Number" })
   number: string;
   @Field({ description: "地址 / Address" })
@@ -911,9 +911,9 @@ export class GenerateSettlementsPayload {
 }
 
 @ObjectType({ description: "回收单变更结果 / Result of a pickup change" })
-export class PickupPayload {
-  @Field(() => PickupRequest, { nullable: true, description: "回收单 / Pickup" })
-  pickup: PickupRequest | null;
+export class HouseholdPickupPayload {
+  @Field(() => HouseholdPickup, { nullable: true, description: "回收单 / Pickup" })
+  pickup: HouseholdPickup | null;
   @Field(() => [UserError], { description: "错误 / Errors" })
   userErrors: UserError[];
 }
@@ -963,4 +963,4 @@ export class PointsRedemptionConnection extends Connection(PointsRedemption) {}
 @ObjectType({ description: "结算列表 / A page of settlements" })
 export class MerchantSettlementConnection extends Connection(MerchantSettlement) {}
 @ObjectType({ description: "回收单列表 / A page of pickups" })
-export class PickupRequestConnection extends Connection(PickupRequest) {}
+export class HouseholdPickupConnection extends Connection(HouseholdPickup) {}

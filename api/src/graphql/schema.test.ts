@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { isInputObjectType, isInterfaceType, isObjectType, printSchema } from "graphql";
+import { SCHEMA_FILE_PATH } from "../test/paths.js";
+import { buildAppSchema } from "./schema.js";
+
+describe("schema", () => {
+  it("api/schema.graphql is up to date (run: cd api && npx tsc -p tsconfig.json && node dist/emit-schema.js)", async () => {
+    const schema = await buildAppSchema();
+    expect(fs.readFileSync(SCHEMA_FILE_PATH, "utf8")).toBe(printSchema(schema) + "\n");
+  });
+
+  it("describes every type and field for third parties, in Chinese and English", async () => {
+    const schema = await buildAppSchema();
+    const missing: string[] = [];
+    for (const t of Object.values(schema.getTypeMap())) {
+      if (t.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(t.name)) continue;
+      if (!t.description?.trim()) missing.push(t.name);
+      if (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t)) {
+        for (const f of Object.values(t.getFields())) if (!f.description?.trim()) missing.push(`${t.name}.${f.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("gives every root field exactly one access rule", async () => {
+    const schema = await buildAppSchema();
+    const without: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+      for (const f of Object.values(root?.getFields() ?? {})) if (typeof f.extensions?.access !== "string") without.push(`${root!.name}.${f.name}`);
+    }
+    expect(without).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+import { codegenConfig } from "@zw/build/codegen";
+export default codegenConfig();
