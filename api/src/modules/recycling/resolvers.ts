@@ -8,7 +8,7 @@ import { Can, can, forbidden } from "../../graphql/auth.js";
 import { connectionComplexity, PageArgs, paginate } from "../../graphql/connection.js";
 import type { Context, Principal } from "../../graphql/context.js";
 import { badInput, DomainError, notFound } from "../../graphql/errors.js";
-import { idOf, optionalIdOf } from "../../graphql/ids.js";
+import { idOf, optionalIdOf, toGlobalId } from "../../graphql/ids.js";
 import { byKeys, groupByKeys, loader } from "../../graphql/loaders.js";
 import { runMutation } from "../../graphql/mutation.js";
 import { registerNode } from "../../graphql/node.js";
@@ -126,6 +126,8 @@ import {
   ResidentCardPayload,
   RuleParameterPayload,
   SettlementAction,
+  StationKind,
+  StationPoint,
   TerminalKeyPayload,
   WeighingRecord,
   WeighingRecordConnection,
@@ -410,6 +412,23 @@ export class RecyclingResolver {
       first: page.first,
       after: page.after,
     });
+  }
+
+  @Query(() => [StationPoint], { description: "地图用：全部可见站点的位置（最多 5000 个）/ For the map: locations of every visible station (at most 5,000)" })
+  @Can.read("recycling", { operator: true })
+  async recyclingStationPoints(
+    @Ctx() ctx: Context,
+    @Arg("districtId", () => ID, { nullable: true, description: "区县 / District" }) districtId?: string,
+    @Arg("kind", () => StationKind, { nullable: true, description: "类型 / Kind" }) kind?: StationKind,
+  ): Promise<StationPoint[]> {
+    const district = await districtArg(ctx, districtId, "districtId");
+    const r = await ctx.db
+      .select({ id: stations.id, name: stations.name, kind: stations.kind, rural: stations.rural, lon: stations.lon, lat: stations.lat, districtId: stations.districtId })
+      .from(stations)
+      .where(and(...scopeWhere(ctx.principal, SCOPES.stations), eq(stations.active, true), district != null ? eq(stations.districtId, district) : undefined, kind ? eq(stations.kind, kind) : undefined))
+      .orderBy(asc(stations.id))
+      .limit(5000);
+    return r.map((x) => ({ id: toGlobalId("RecyclingStation", x.id), name: x.name, kind: x.kind as StationKind, rural: x.rural, lon: Number(x.lon), lat: Number(x.lat), adcode: String(x.districtId) }));
   }
 
   @Query(() => [DailyVolume], { description: "站点逐日回收量 / A station's daily volumes" })

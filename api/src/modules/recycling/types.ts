@@ -2,7 +2,7 @@
  * GraphQL object types of the recycling stream (再生资源回收).
  */
 import { GraphQLDateTime } from "graphql-scalars";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../../graphql/connection.js";
 import { UserError } from "../../graphql/errors.js";
 import { Node } from "../../graphql/node.js";
@@ -337,6 +337,24 @@ export class PublishedPrice {
   previousPriceYuan: string | null;
   @Field(() => Float, { nullable: true, description: "变动（%）/ Change (%)" })
   changePct: number | null;
+}
+
+@ObjectType({ description: "地图上的站点 / A station as a map point" })
+export class StationPoint {
+  @Field(() => ID, { description: "站点的全局 ID / Global ID of the station" })
+  id: string;
+  @Field({ description: "名称 / Name" })
+  name: string;
+  @Field(() => StationKind, { description: "类型 / Kind" })
+  kind: StationKind;
+  @Field({ description: "农村回收点 / Rural" })
+  rural: boolean;
+  @Field(() => Float, { description: "经度 / Longitude" })
+  lon: number;
+  @Field(() => Float, { description: "纬度 / Latitude" })
+  lat: number;
+  @Field({ description: "区县代码（行政区划代码）/ District adcode" })
+  adcode: string;
 }
 
 // ——— cards and points ———
