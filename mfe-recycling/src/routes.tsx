@@ -7,13 +7,14 @@
 import { useViewer } from "@zw/client";
 import { useTranslation } from "@zw/ui";
 import { Menu, Result } from "antd";
-import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { NS } from "./module.js";
 import { AlertsPage } from "./pages/AlertsPage.js";
 import { CardsPage } from "./pages/CardsPage.js";
 import { CasesPage } from "./pages/CasesPage.js";
 import { DashboardPage } from "./pages/DashboardPage.js";
 import { DevicesPage } from "./pages/DevicesPage.js";
+import { HomePage } from "./pages/HomePage.js";
 import { MerchantsPage } from "./pages/MerchantsPage.js";
 import { NetworkPage } from "./pages/NetworkPage.js";
 import { PickupsPage } from "./pages/PickupsPage.js";
@@ -22,7 +23,8 @@ import { RulesPage } from "./pages/RulesPage.js";
 
 type Audience = "staff" | "merchant" | "enterprise";
 const TABS: { path: string; key: string; who: Audience[] }[] = [
-  { path: "/", key: "tabs.dashboard", who: ["staff"] },
+  { path: "/", key: "tabs.home", who: ["staff", "merchant", "enterprise"] },
+  { path: "/dashboard", key: "tabs.dashboard", who: ["staff"] },
   { path: "/network", key: "tabs.network", who: ["staff", "enterprise"] },
   { path: "/devices", key: "tabs.devices", who: ["staff", "enterprise"] },
   { path: "/prices", key: "tabs.prices", who: ["staff", "enterprise"] },
@@ -61,12 +63,12 @@ export function ModuleRoutes() {
   const { t } = useTranslation(NS);
   const who = useAudience();
   const tabs = TABS.filter((x) => x.who.includes(who));
-  const home = who === "staff" ? <DashboardPage /> : <Navigate to={tabs[0]!.path} replace />;
   return (
     <>
       <Tabs tabs={tabs} />
       <Routes>
-        <Route index element={home} />
+        <Route index element={<HomePage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="network" element={<NetworkPage />} />
         <Route path="devices" element={<DevicesPage />} />
         <Route path="prices" element={<PricesPage />} />
