@@ -497,7 +497,7 @@ export class RecordVisitInput {
   problems?: ServiceProblemInput[];
 }
 
-@InputType({ description: "居民预约清运 / A resident's pickup booking" })
+@InputType("RequestBulkyPickupInput", { description: "居民预约清运 / A resident's pickup booking" })
 export class RequestPickupInput {
   @Field(() => ID, { description: "区县 / District" })
   districtId: string;
@@ -522,7 +522,7 @@ export class RequestPickupInput {
   preferredDate: string;
 }
 
-@InputType({ description: "预约清运流转 / Move a pickup request" })
+@InputType("AdvanceBulkyPickupInput", { description: "预约清运流转 / Move a pickup request" })
 export class AdvancePickupInput {
   @Field(() => ID, { description: "预约 / The request" })
   id: string;

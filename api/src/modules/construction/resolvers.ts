@@ -184,7 +184,7 @@ registerNode("ServiceVisit", async (ctx, id) => {
   const [v] = await ctx.db.select().from(serviceVisits).where(eq(serviceVisits.id, id));
   return v && inScope(ctx.principal, { districtId: v.districtId }) ? v : null;
 });
-registerNode("PickupRequest", async (ctx, id) => {
+registerNode("BulkyPickupRequest", async (ctx, id) => {
   if (!can(ctx.principal, `${S}:read`) || ctx.principal.org) return null;
   const [r] = await ctx.db.select().from(pickupRequests).where(eq(pickupRequests.id, id));
   return r && inScope(ctx.principal, { districtId: r.districtId }) ? r : null;
@@ -887,7 +887,7 @@ export class ConstructionResolver {
   @Can.write(S)
   async advancePickup(@Arg("input", () => AdvancePickupInput) input: AdvancePickupInput, @Ctx() ctx: Context): Promise<PickupRequestPayload> {
     staffOnly(ctx.principal);
-    const id = idOf("PickupRequest", input.id, "input.id");
+    const id = idOf("BulkyPickupRequest", input.id, "input.id");
     const facilityId = optionalIdOf("DisposalPlace", input.facilityId, "input.facilityId");
     const [p] = await ctx.db.select().from(pickupRequests).where(eq(pickupRequests.id, id));
     if (!p) throw notFound("pickup request");
@@ -1109,7 +1109,7 @@ export class PickupRequestFields {
   }
   @FieldResolver(() => [AuditEntry], { description: "变更历史 / Change history" })
   async history(@Root() r: PickupRow, @Ctx() ctx: Context) {
-    return historyOf(ctx, "PickupRequest", r.id);
+    return historyOf(ctx, "BulkyPickupRequest", r.id);
   }
 }
 

@@ -69,8 +69,8 @@ export async function requestPickup(w: Writer, i: PickupInput, now = new Date())
     .insert(pickupRequests)
     .values({ ...i, residentName: i.residentName.trim(), address: i.address.trim(), trackingCode, requestedAt: now, estimatedWeightKg: i.estimatedWeightKg ?? null })
     .returning();
-  await w.audit({ entity: "PickupRequest", entityId: r!.id, action: "request", changes: { ...i, phone: maskPhone(i.phone), residentName: "[resident]" } });
-  await w.emit({ type: "pickup.requested", stream: "construction", entity: "PickupRequest", entityId: r!.id, districtId: i.districtId, payload: { pickupId: r!.id, wasteKind: i.wasteKind, preferredDate: i.preferredDate } });
+  await w.audit({ entity: "BulkyPickupRequest", entityId: r!.id, action: "request", changes: { ...i, phone: maskPhone(i.phone), residentName: "[resident]" } });
+  await w.emit({ type: "pickup.requested", stream: "construction", entity: "BulkyPickupRequest", entityId: r!.id, districtId: i.districtId, payload: { pickupId: r!.id, wasteKind: i.wasteKind, preferredDate: i.preferredDate } });
   return r!;
 }
 
@@ -116,7 +116,7 @@ export async function advancePickup(
       .onConflictDoUpdate({ target: [placeDaily.placeId, placeDaily.day], set: { receivedT: sql`${placeDaily.receivedT} + excluded.received_t`, trips: sql`${placeDaily.trips} + 1` } });
   }
   const [u] = await w.tx.update(pickupRequests).set(set).where(eq(pickupRequests.id, id)).returning();
-  await w.audit({ entity: "PickupRequest", entityId: id, action, changes: { status: [r.status, to], ...data } });
-  await w.emit({ type: "pickup.state_changed", stream: "construction", entity: "PickupRequest", entityId: id, districtId: r.districtId, payload: { pickupId: id, status: to } });
+  await w.audit({ entity: "BulkyPickupRequest", entityId: id, action, changes: { status: [r.status, to], ...data } });
+  await w.emit({ type: "pickup.state_changed", stream: "construction", entity: "BulkyPickupRequest", entityId: id, districtId: r.districtId, payload: { pickupId: id, status: to } });
   return u!;
 }

@@ -153,7 +153,7 @@ export enum PickupStatusKey {
   DELIVERED = "DELIVERED",
   CANCELLED = "CANCELLED",
 }
-registerEnumType(PickupStatusKey, { name: "PickupStatus", description: "预约清运状态：已预约、已排班、已收运、已进场、已取消 / Pickup status" });
+registerEnumType(PickupStatusKey, { name: "BulkyPickupStatus", description: "预约清运状态：已预约、已排班、已收运、已进场、已取消 / Pickup status" });
 
 export enum PickupActionKey {
   schedule = "schedule",
@@ -161,7 +161,7 @@ export enum PickupActionKey {
   deliver = "deliver",
   cancel = "cancel",
 }
-registerEnumType(PickupActionKey, { name: "PickupAction", description: "预约清运流转 / Pickup workflow action" });
+registerEnumType(PickupActionKey, { name: "BulkyPickupAction", description: "预约清运流转 / Pickup workflow action" });
 
 export enum WasteKindKey {
   RENOVATION = "RENOVATION",
@@ -592,7 +592,7 @@ export class ServiceStats {
   solved: number;
 }
 
-@ObjectType({ implements: Node, description: "居民预约清运 / A resident's pickup request" })
+@ObjectType("BulkyPickupRequest", { implements: Node, description: "居民预约清运（装修、大件、园林垃圾）/ A resident's pickup request (renovation, bulky, garden waste)" })
 export class PickupRequest extends Node {
   @Field({ description: "查询码 / Tracking code" })
   trackingCode: string;
@@ -801,5 +801,5 @@ export class TransportPermitConnection extends Connection(TransportPermit) {}
 export class TripManifestConnection extends Connection(TripManifest) {}
 @ObjectType({ description: "走访列表 / A page of visits" })
 export class ServiceVisitConnection extends Connection(ServiceVisit) {}
-@ObjectType({ description: "预约清运列表 / A page of pickup requests" })
-export class PickupRequestConnection extends Connection(PickupRequest) {}
+@ObjectType("BulkyPickupRequestConnection", { description: "预约清运列表 / A page of pickup requests" })
+export class PickupRequestConnection extends Connection(PickupRequest, "BulkyPickupRequest") {}

@@ -486,7 +486,7 @@ async function generate(ctx: SeedContext): Promise<void> {
   const mean = (mix: MaterialMix[]) => mix.reduce((s, m) => s + m.p * m.medianKg * Math.exp((m.sigma * m.sigma) / 2), 0) / mix.reduce((s, m) => s + m.p, 0);
   const bulkTonnes = 45_000 * f;
   const coopTonnes = BULLETIN.coopTonnes * f * 0.985; // the rest comes from households at coop stations
-  const householdTonnes = householdTarget * 6.3 / 1000;
+  const householdTonnes = (householdTarget * 8.4) / 1000;
   const bridgeTonnes = Math.max(0, BULLETIN.tracedTonnes * f - bulkTonnes - coopTonnes - householdTonnes);
   const bulkPerStationDay = nService ? (bulkTonnes * 1000) / mean(BULK_MIX) / nService / 365 : 0;
   const coopPerStationDay = nCoop ? (coopTonnes * 1000) / mean(COOP_MIX) / nCoop / 365 : 0;

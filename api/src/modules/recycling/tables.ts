@@ -170,7 +170,7 @@ export const cards = recycling.table(
   "cards",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    cardNo: text().notNull().unique(),
+    cardNo: text().notNull(),
     householdCode: text().notNull(),
     holderName: text().notNull().default(""),
     address: text().notNull().default(""),
@@ -189,6 +189,7 @@ export const cards = recycling.table(
     updatedAt: ts().notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("cards_card_no_key").on(t.cardNo),
     check("cards_balance_nonneg", sql`${t.balance} >= 0`),
     check("cards_status_check", sql`${t.status} in ('ACTIVE','FROZEN','CANCELLED')`),
     index("cards_district_idx").on(t.districtId, t.issuedAt),
