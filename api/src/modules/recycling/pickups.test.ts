@@ -108,9 +108,9 @@ describe("a pickup from the household to the recycler", () => {
     const foreign = await h.gql(ADVANCE, { i: { id, action: "cancel", note: "不是我的单" } }, { token: other });
     expect(foreign.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const list = ok(await h.gql(`{ householdPickups(first: 10) { totalCount } }`, {}, { token: other }));
-    expect(list.pickupRequests.totalCount).toBe(0);
+    expect(list.householdPickups.totalCount).toBe(0);
     const mine = ok(await h.gql(`{ householdPickups(first: 10) { totalCount } }`, {}, { token: op }));
-    expect(mine.pickupRequests.totalCount).toBe(2);
+    expect(mine.householdPickups.totalCount).toBe(2);
     expect(ok(await h.gql(ADVANCE, { i: { id, action: "cancel" } }, { token: op })).advanceHouseholdPickup.userErrors[0].field).toBe("input.note");
     expect(ok(await h.gql(ADVANCE, { i: { id, action: "cancel", note: "居民取消" } }, { token: op })).advanceHouseholdPickup.pickup.status).toBe("CANCELLED");
     expect(ok(await h.gql(ADVANCE, { i: { id, action: "assign", stationId: gid("RecyclingStation", net.stationId), collector: "王师傅" } }, { token: op })).advanceHouseholdPickup.userErrors[0].code).toBe("ILLEGAL_TRANSITION");
