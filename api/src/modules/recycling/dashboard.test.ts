@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportJobs } from "../core/tables.js";
+import { runQueuedExports, startExport } from "../core/exports.js";
 import { createHarness, ok, type Harness } from "../../test/harness.js";
 import { withWriter } from "../../graphql/mutation.js";
 import { systemPrincipal } from "../core/auth.js";
@@ -143,6 +147,26 @@ describe("the one map", () => {
       [KEQIAO, "0.013", "730.000"],
     ]);
     expect(yearBefore("2024-02-29")).toBe("2023-02-28");
+  });
+
+  it("exports a station's weighings and a merchant's own redemptions (CSV, scoped)", async () => {
+    const app = h.platform.app;
+    const staff = { ...systemPrincipal("test") };
+    const job = await withWriter(app, staff, { operation: "startExport" }, (w) => startExport(w, "recycling.weighings", "CSV", { stationId: gid("RecyclingStation", net.stationId) }, "zh-CN"));
+    await runQueuedExports(app);
+    const [done] = await h.database.db.select().from(exportJobs).where(eq(exportJobs.id, job.id));
+    expect(done!.status).toBe("DONE");
+    const lines = fs.readFileSync(done!.filePath!, "utf8").trim().split(/\r\n/);
+    expect(lines[0]).toContain("称重时间");
+    expect(lines.slice(1).map((l) => l.split(",")[4]).sort()).toEqual(["10", "2", "5"]);
+    const merchant = { kind: "apiKey" as const, label: "key:test-merchant", districtId: null, org: { kind: "recycling.merchant", id: net.merchantId }, streams: [], scopes: ["recycling:write"] };
+    const mjob = await withWriter(app, merchant, { operation: "startExport" }, (w) => startExport(w, "recycling.redemptions", "CSV", {}, "en"));
+    await runQueuedExports(app);
+    const [mdone] = await h.database.db.select().from(exportJobs).where(eq(exportJobs.id, mjob.id));
+    expect(mdone!.rowCount).toBe(1);
+    await expect(withWriter(app, merchant, { operation: "startExport" }, (w) => startExport(w, "recycling.cards", "CSV", {}, "en"))).rejects.toThrow();
+    const bad = withWriter(app, staff, { operation: "startExport" }, (w) => startExport(w, "recycling.weighings", "CSV", {}, "en"));
+    await expect(bad).rejects.toThrow(/station or device, or a time range/);
   });
 
   it("keeps the rollups equal to the raw records", async () => {

@@ -160,7 +160,7 @@ export class SettlementFilter {
 }
 
 @InputType({ description: "回收单查询条件 / Pickup filter" })
-export class PickupFilter {
+export class HouseholdPickupFilter {
   @Field(() => [PickupStatusKey], { nullable: true, description: "状态 / Statuses" })
   @IsOptional()
   @ArrayMaxSize(8)
@@ -421,7 +421,7 @@ export class CreateRecyclingMerchantInput {
 }
 
 @InputType({ description: "一键呼叫上门回收 / Request a pickup" })
-export class RequestPickupInput {
+export class RequestHouseholdPickupInput {
   @Field({ nullable: true, description: "积分卡号 / Card number" })
   @IsOptional()
   @MaxLength(40)
@@ -442,7 +442,7 @@ export class RequestPickupInput {
 }
 
 @InputType({ description: "回收单流转一步 / Move a pickup one step" })
-export class AdvancePickupInput {
+export class AdvanceHouseholdPickupInput {
   @Field(() => ID, { description: "回收单 / Pickup" })
   id: string;
   @Field(() => PickupActionKey, { description: "操作 / Action" })

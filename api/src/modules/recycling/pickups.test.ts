@@ -9,7 +9,7 @@ import { custodyLossPct, handoverLoss, nextPickupStatus, PICKUP_TRANSITIONS, pic
 let h: Harness;
 let net: Network;
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64url");
-const ADVANCE = `mutation($i: AdvancePickupInput!) { advancePickup(input: $i) { pickup { status collectedGrams currentGrams lossGrams nextActions handovers { action fromStatus toStatus weightGrams lossGrams fromParty toParty } } userErrors { field code message } } }`;
+const ADVANCE = `mutation($i: AdvanceHouseholdPickupInput!) { advanceHouseholdPickup(input: $i) { pickup { status collectedGrams currentGrams lossGrams nextActions handovers { action fromStatus toStatus weightGrams lossGrams fromParty toParty } } userErrors { field code message } } }`;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -61,11 +61,11 @@ describe("a pickup from the household to the recycler", () => {
     const op = await h.login("huge.test");
     const card = net.cards[0]!;
     const req = ok(
-      await h.gql(`mutation($i: RequestPickupInput!) { requestPickup(input: $i) { pickup { id number status cardNo } userErrors { code } } }`, { i: { cardNo: card.cardNo, districtId: gid("District", 330602), address: "越城区府山街道 1 幢 101 室", contactName: "张女士", phone: "13800000000" } }, { token: op }),
+      await h.gql(`mutation($i: RequestHouseholdPickupInput!) { requestHouseholdPickup(input: $i) { pickup { id number status cardNo } userErrors { code } } }`, { i: { cardNo: card.cardNo, districtId: gid("District", 330602), address: "越城区府山街道 1 幢 101 室", contactName: "张女士", phone: "13800000000" } }, { token: op }),
     );
-    expect(req.requestPickup.pickup).toMatchObject({ status: "REQUESTED", cardNo: card.cardNo });
-    const id = req.requestPickup.pickup.id;
-    const step = async (i: Record<string, unknown>) => ok(await h.gql(ADVANCE, { i: { id, ...i } }, { token: op })).advancePickup;
+    expect(req.requestHouseholdPickup.pickup).toMatchObject({ status: "REQUESTED", cardNo: card.cardNo });
+    const id = req.requestHouseholdPickup.pickup.id;
+    const step = async (i: Record<string, unknown>) => ok(await h.gql(ADVANCE, { i: { id, ...i } }, { token: op })).advanceHouseholdPickup;
 
     expect((await step({ action: "collect", weightGrams: 1000, material: "paper_cardboard" })).userErrors[0].code).toBe("ILLEGAL_TRANSITION");
     expect((await step({ action: "assign", collector: "李师傅" })).userErrors[0]).toMatchObject({ code: "REQUIRED", field: "input.stationId" });
@@ -103,16 +103,16 @@ describe("a pickup from the household to the recycler", () => {
   it("keeps other enterprises out and lets a request be cancelled only before collection", async () => {
     const op = await h.login("huge.test");
     const other = await h.login("other.ent");
-    const req = ok(await h.gql(`mutation($i: RequestPickupInput!) { requestPickup(input: $i) { pickup { id } } }`, { i: { districtId: gid("District", 330602), address: "越城区塔山街道 2 幢" } }, { token: op }));
-    const id = req.requestPickup.pickup.id;
+    const req = ok(await h.gql(`mutation($i: RequestHouseholdPickupInput!) { requestHouseholdPickup(input: $i) { pickup { id } } }`, { i: { districtId: gid("District", 330602), address: "越城区塔山街道 2 幢" } }, { token: op }));
+    const id = req.requestHouseholdPickup.pickup.id;
     const foreign = await h.gql(ADVANCE, { i: { id, action: "cancel", note: "不是我的单" } }, { token: other });
     expect(foreign.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const list = ok(await h.gql(`{ pickupRequests(first: 10) { totalCount } }`, {}, { token: other }));
-    expect(list.pickupRequests.totalCount).toBe(0);
-    const mine = ok(await h.gql(`{ pickupRequests(first: 10) { totalCount } }`, {}, { token: op }));
-    expect(mine.pickupRequests.totalCount).toBe(2);
-    expect(ok(await h.gql(ADVANCE, { i: { id, action: "cancel" } }, { token: op })).advancePickup.userErrors[0].field).toBe("input.note");
-    expect(ok(await h.gql(ADVANCE, { i: { id, action: "cancel", note: "居民取消" } }, { token: op })).advancePickup.pickup.status).toBe("CANCELLED");
-    expect(ok(await h.gql(ADVANCE, { i: { id, action: "assign", stationId: gid("RecyclingStation", net.stationId), collector: "王师傅" } }, { token: op })).advancePickup.userErrors[0].code).toBe("ILLEGAL_TRANSITION");
+    const list = ok(await h.gql(`{ householdPickups(first: 10) { totalCount } }`, {}, { token: other }));
+    expect(list.householdPickups.totalCount).toBe(0);
+    const mine = ok(await h.gql(`{ householdPickups(first: 10) { totalCount } }`, {}, { token: op }));
+    expect(mine.householdPickups.totalCount).toBe(2);
+    expect(ok(await h.gql(ADVANCE, { i: { id, action: "cancel" } }, { token: op })).advanceHouseholdPickup.userErrors[0].field).toBe("input.note");
+    expect(ok(await h.gql(ADVANCE, { i: { id, action: "cancel", note: "居民取消" } }, { token: op })).advanceHouseholdPickup.pickup.status).toBe("CANCELLED");
+    expect(ok(await h.gql(ADVANCE, { i: { id, action: "assign", stationId: gid("RecyclingStation", net.stationId), collector: "王师傅" } }, { token: op })).advanceHouseholdPickup.userErrors[0].code).toBe("ILLEGAL_TRANSITION");
   });
 });

@@ -52,8 +52,8 @@ export async function requestPickup(w: Writer, i: PickupRequestInput, now = new 
     })
     .returning();
   await w.tx.insert(handovers).values({ pickupId: id, action: "request", fromStatus: "", toStatus: "REQUESTED", at: now, fromParty: "居民 / Household", toParty: "", actor: w.principal.label });
-  await w.audit({ entity: "PickupRequest", entityId: id, action: "request", changes: { ...i, phone: i.phone ? "[set]" : undefined } });
-  await w.emit({ type: "recycling.pickup_state_changed", stream: "recycling", entity: "PickupRequest", entityId: id, districtId: i.districtId, org: i.enterpriseId ? { kind: "recycling.enterprise", id: i.enterpriseId } : null, payload: { number, from: null, to: "REQUESTED" } });
+  await w.audit({ entity: "HouseholdPickup", entityId: id, action: "request", changes: { ...i, phone: i.phone ? "[set]" : undefined } });
+  await w.emit({ type: "recycling.pickup_state_changed", stream: "recycling", entity: "HouseholdPickup", entityId: id, districtId: i.districtId, org: i.enterpriseId ? { kind: "recycling.enterprise", id: i.enterpriseId } : null, payload: { number, from: null, to: "REQUESTED" } });
   return p!;
 }
 
@@ -205,7 +205,7 @@ export async function advancePickup(w: Writer, pickupId: number, i: AdvanceInput
         severity: "MEDIUM",
         title: `回收单 ${p.number} 从收集到售出损耗 ${pct}%（上限 ${limit}%）/ Pickup ${p.number} lost ${pct}% between collection and sale`,
         detail: { number: p.number, collectedGrams: u!.collectedGrams, soldGrams: i.weightGrams, lossPct: pct, limitPct: limit },
-        subjectType: "PickupRequest",
+        subjectType: "HouseholdPickup",
         subjectId: p.id,
         subjectLabel: p.number,
         districtId: p.districtId,
@@ -214,11 +214,11 @@ export async function advancePickup(w: Writer, pickupId: number, i: AdvanceInput
       });
     }
   }
-  await w.audit({ entity: "PickupRequest", entityId: p.id, action: i.action, changes: { status: [p.status, to], weightGrams: i.weightGrams ?? undefined, lossGrams } });
+  await w.audit({ entity: "HouseholdPickup", entityId: p.id, action: i.action, changes: { status: [p.status, to], weightGrams: i.weightGrams ?? undefined, lossGrams } });
   await w.emit({
     type: "recycling.pickup_state_changed",
     stream: "recycling",
-    entity: "PickupRequest",
+    entity: "HouseholdPickup",
     entityId: p.id,
     districtId: p.districtId,
     org: u!.enterpriseId ? { kind: "recycling.enterprise", id: u!.enterpriseId } : null,

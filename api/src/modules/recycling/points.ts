@@ -160,7 +160,21 @@ export async function applyEarnings(w: Writer, rowsIn: EarningRow[], cardsById: 
              (select count(*) from lot) as n3, (select count(*) from roll) as n4`,
   );
 
-  // 2. Card-days: active cards per day, and the daily total for the implausible-earning rule.
+  // 2. Distinct active cards per month, quarter and year: a card counts in a period the first time
+  //    it recycles in it, i.e. when it has no card-day in the period yet (checked before step 3 adds
+  //    this batch's days; the card rows are locked, so concurrent batches cannot both count it).
+  await w.tx.execute(sql`with e as (${e}),
+      k as (select distinct e.card_id, e.district_id, v.kind, v.start, v.stop from e
+            cross join lateral (values ('M', date_trunc('month', e.day)::date, (date_trunc('month', e.day) + interval '1 month')::date),
+                                       ('Q', date_trunc('quarter', e.day)::date, (date_trunc('quarter', e.day) + interval '3 month')::date),
+                                       ('Y', date_trunc('year', e.day)::date, (date_trunc('year', e.day) + interval '1 year')::date)) as v(kind, start, stop)),
+      f as (select k.* from k where not exists (
+              select 1 from recycling.card_days cd where cd.card_id = k.card_id and cd.day >= k.start and cd.day < k.stop))
+      insert into recycling.roll_active_cards (district_id, kind, start, active_cards)
+      select district_id, kind, start, count(*) from f group by 1, 2, 3 order by 1, 2, 3
+      on conflict (district_id, kind, start) do update set active_cards = recycling.roll_active_cards.active_cards + excluded.active_cards`);
+
+  // 3. Card-days: active cards per day, and the daily total for the implausible-earning rule.
   const threshold = params["alert.card_daily_points"];
   const crossed = await rows<{ card_id: number; day: string; points: number; batch: number }>(
     w.tx,
@@ -179,17 +193,6 @@ export async function applyEarnings(w: Writer, rowsIn: EarningRow[], cardsById: 
       select cd.card_id, cd.day::text as day, cd.points, b.pts as batch, (select count(*) from act) as n
       from cd join b using (card_id, day) where cd.points > ${threshold} and cd.points - b.pts <= ${threshold}`,
   );
-
-  // 3. Distinct active cards per month, quarter and year.
-  await w.tx.execute(sql`with e as (${e}),
-      k as (select distinct card_id, district_id, v.kind, v.start from e
-            cross join lateral (values ('M', date_trunc('month', e.day)::date), ('Q', date_trunc('quarter', e.day)::date), ('Y', date_trunc('year', e.day)::date)) as v(kind, start)),
-      cp as (
-        insert into recycling.card_periods (card_id, kind, start) select card_id, kind, start from k order by 1, 2, 3
-        on conflict do nothing returning card_id, kind, start)
-      insert into recycling.roll_active_cards (district_id, kind, start, active_cards)
-      select k.district_id, cp.kind, cp.start, count(*) from cp join k using (card_id, kind, start) group by 1, 2, 3 order by 1, 2, 3
-      on conflict (district_id, kind, start) do update set active_cards = recycling.roll_active_cards.active_cards + excluded.active_cards`);
 
   for (const c of crossed) {
     const card = cardsById.get(c.card_id)!;

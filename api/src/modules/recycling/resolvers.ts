@@ -8,7 +8,7 @@ import { Can, can, forbidden } from "../../graphql/auth.js";
 import { connectionComplexity, PageArgs, paginate } from "../../graphql/connection.js";
 import type { Context, Principal } from "../../graphql/context.js";
 import { badInput, DomainError, notFound } from "../../graphql/errors.js";
-import { idOf, optionalIdOf } from "../../graphql/ids.js";
+import { idOf, optionalIdOf, toGlobalId } from "../../graphql/ids.js";
 import { byKeys, groupByKeys, loader } from "../../graphql/loaders.js";
 import { runMutation } from "../../graphql/mutation.js";
 import { registerNode } from "../../graphql/node.js";
@@ -20,14 +20,14 @@ import { byDistrict, byMaterial, coopRecovery, firstDataDay, gramsToTonnes, indi
 import { ingestWeighings, clearMaterialCache } from "./ingest.js";
 import {
   AdjustPointsInput,
-  AdvancePickupInput,
+  AdvanceHouseholdPickupInput,
   CreateRecyclingEnterpriseInput,
   CreateRecyclingMaterialInput,
   CreateRecyclingMerchantInput,
   CreateRecyclingStationInput,
   IngestWeighingsInput,
   IssueResidentCardInput,
-  PickupFilter,
+  HouseholdPickupFilter,
   PublishPricesInput,
   RecyclingDeviceFilter,
   RecyclingEnterpriseFilter,
@@ -39,7 +39,7 @@ import {
   RedeemPointsInput,
   RedemptionFilter,
   RegisterRecyclingDeviceInput,
-  RequestPickupInput,
+  RequestHouseholdPickupInput,
   ResidentCardFilter,
   SettlementFilter,
   UpdateRecyclingMaterialInput,
@@ -88,9 +88,9 @@ import {
   MerchantSettlementConnection,
   MerchantSettlementPayload,
   PickupActionKey,
-  PickupPayload,
-  PickupRequest,
-  PickupRequestConnection,
+  HouseholdPickupPayload,
+  HouseholdPickup,
+  HouseholdPickupConnection,
   PointsLedgerEntry,
   PointsLedgerEntryConnection,
   PointsLot,
@@ -126,6 +126,8 @@ import {
   ResidentCardPayload,
   RuleParameterPayload,
   SettlementAction,
+  StationKind,
+  StationPoint,
   TerminalKeyPayload,
   WeighingRecord,
   WeighingRecordConnection,
@@ -304,7 +306,7 @@ registerNode("MerchantSettlement", async (ctx, id) => {
   const [s] = await ctx.db.select().from(settlements).where(eq(settlements.id, id));
   return s && inScope(ctx.principal, { districtId: s.districtId, orgs: { [MER]: s.merchantId } }) ? s : null;
 });
-registerNode("PickupRequest", async (ctx, id) => {
+registerNode("HouseholdPickup", async (ctx, id) => {
   if (!mayRead(ctx.principal)) return null;
   const [p] = await ctx.db.select().from(pickups).where(eq(pickups.id, id));
   return p && inScope(ctx.principal, pickupScope(p)) ? p : null;
@@ -410,6 +412,23 @@ export class RecyclingResolver {
       first: page.first,
       after: page.after,
     });
+  }
+
+  @Query(() => [StationPoint], { description: "地图用：全部可见站点的位置（最多 5000 个）/ For the map: locations of every visible station (at most 5,000)" })
+  @Can.read("recycling", { operator: true })
+  async recyclingStationPoints(
+    @Ctx() ctx: Context,
+    @Arg("districtId", () => ID, { nullable: true, description: "区县 / District" }) districtId?: string,
+    @Arg("kind", () => StationKind, { nullable: true, description: "类型 / Kind" }) kind?: StationKind,
+  ): Promise<StationPoint[]> {
+    const district = await districtArg(ctx, districtId, "districtId");
+    const r = await ctx.db
+      .select({ id: stations.id, name: stations.name, kind: stations.kind, rural: stations.rural, lon: stations.lon, lat: stations.lat, districtId: stations.districtId })
+      .from(stations)
+      .where(and(...scopeWhere(ctx.principal, SCOPES.stations), eq(stations.active, true), district != null ? eq(stations.districtId, district) : undefined, kind ? eq(stations.kind, kind) : undefined))
+      .orderBy(asc(stations.id))
+      .limit(5000);
+    return r.map((x) => ({ id: toGlobalId("RecyclingStation", x.id), name: x.name, kind: x.kind as StationKind, rural: x.rural, lon: Number(x.lon), lat: Number(x.lat), adcode: String(x.districtId) }));
   }
 
   @Query(() => [DailyVolume], { description: "站点逐日回收量 / A station's daily volumes" })
@@ -660,9 +679,9 @@ export class RecyclingResolver {
 
   // pickups
 
-  @Query(() => PickupRequestConnection, { description: "上门回收单 / Pickup requests", complexity: connectionComplexity })
+  @Query(() => HouseholdPickupConnection, { description: "上门回收单 / Pickup requests", complexity: connectionComplexity })
   @Can.read("recycling", { operator: true })
-  async pickupRequests(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("filter", () => PickupFilter, { nullable: true }) filter?: PickupFilter) {
+  async householdPickups(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("filter", () => HouseholdPickupFilter, { nullable: true }) filter?: HouseholdPickupFilter) {
     const f = filter ?? {};
     const district = await districtArg(ctx, f.districtId, "filter.districtId");
     const st = optionalIdOf("RecyclingStation", f.stationId, "filter.stationId");
@@ -1054,14 +1073,14 @@ export class RecyclingResolver {
     return { settlement: r.settlement ?? null, userErrors: r.userErrors };
   }
 
-  @Mutation(() => PickupPayload, { description: "一键呼叫上门回收 / Request a household pickup" })
+  @Mutation(() => HouseholdPickupPayload, { description: "一键呼叫上门回收 / Request a household pickup" })
   @Can.write("recycling", { operator: true })
-  async requestPickup(@Arg("input", () => RequestPickupInput) input: RequestPickupInput, @Ctx() ctx: Context): Promise<PickupPayload> {
+  async requestHouseholdPickup(@Arg("input", () => RequestHouseholdPickupInput) input: RequestHouseholdPickupInput, @Ctx() ctx: Context): Promise<HouseholdPickupPayload> {
     const p = ctx.principal;
     requireOrgKind(p, [ENT]);
     const districtId = (await districtArg(ctx, input.districtId, "input.districtId"))!;
     if (!p.org) requireDistrictWritable(p, districtId);
-    const r = await runMutation(ctx, "requestPickup", { ...input, phone: undefined }, async (w) => {
+    const r = await runMutation(ctx, "requestHouseholdPickup", { ...input, phone: undefined }, async (w) => {
       let cardId: number | null = null;
       if (input.cardNo) {
         const [c] = await w.tx.select({ id: cards.id }).from(cards).where(eq(cards.cardNo, input.cardNo.trim().toUpperCase()));
@@ -1069,17 +1088,17 @@ export class RecyclingResolver {
         cardId = c.id;
       }
       const pk = await requestPickup(w, { ...input, cardId, districtId, enterpriseId: p.org?.kind === ENT ? p.org.id : null });
-      return { pickup: pk as unknown as PickupRequest };
+      return { pickup: pk as unknown as HouseholdPickup };
     });
     return { pickup: r.pickup ?? null, userErrors: r.userErrors };
   }
 
-  @Mutation(() => PickupPayload, { description: "回收单流转一步（每次交接称重）/ Move a pickup one step along the chain (each hand-over weighed)" })
+  @Mutation(() => HouseholdPickupPayload, { description: "回收单流转一步（每次交接称重）/ Move a pickup one step along the chain (each hand-over weighed)" })
   @Can.write("recycling", { operator: true })
-  async advancePickup(@Arg("input", () => AdvancePickupInput) input: AdvancePickupInput, @Ctx() ctx: Context): Promise<PickupPayload> {
+  async advanceHouseholdPickup(@Arg("input", () => AdvanceHouseholdPickupInput) input: AdvanceHouseholdPickupInput, @Ctx() ctx: Context): Promise<HouseholdPickupPayload> {
     const p = ctx.principal;
     requireOrgKind(p, [ENT]);
-    const id = idOf("PickupRequest", input.id, "input.id");
+    const id = idOf("HouseholdPickup", input.id, "input.id");
     const [pk] = await ctx.db.select().from(pickups).where(eq(pickups.id, id));
     if (!pk) throw notFound("pickup");
     if (p.org) {
@@ -1087,7 +1106,7 @@ export class RecyclingResolver {
     } else requireDistrictWritable(p, pk.districtId);
     const stationId = optionalIdOf("RecyclingStation", input.stationId, "input.stationId") ?? null;
     const sortingCentreId = optionalIdOf("RecyclingStation", input.sortingCentreId, "input.sortingCentreId") ?? null;
-    const r = await runMutation(ctx, "advancePickup", input, async (w) => ({ pickup: (await advancePickup(w, id, { ...input, stationId, sortingCentreId })).pickup as unknown as PickupRequest }));
+    const r = await runMutation(ctx, "advanceHouseholdPickup", input, async (w) => ({ pickup: (await advancePickup(w, id, { ...input, stationId, sortingCentreId })).pickup as unknown as HouseholdPickup }));
     return { pickup: r.pickup ?? null, userErrors: r.userErrors };
   }
 
@@ -1296,8 +1315,8 @@ export class MerchantSettlementFields {
   }
 }
 
-@Resolver(() => PickupRequest)
-export class PickupRequestFields {
+@Resolver(() => HouseholdPickup)
+export class HouseholdPickupFields {
   @FieldResolver(() => District, { description: "区县 / District" })
   async district(@Root() p: PickupRow, @Ctx() ctx: Context) {
     return districtOf(ctx.db, p.districtId);
@@ -1347,7 +1366,7 @@ export const recyclingResolvers = [
   RecyclingMerchantFields,
   PointsRedemptionFields,
   MerchantSettlementFields,
-  PickupRequestFields,
+  HouseholdPickupFields,
 ] as const;
 
 export { isStaff, SCOPES };

@@ -121,19 +121,19 @@ export interface MaterialMix {
 
 /** What households bring to scales and bins. */
 export const HOUSEHOLD_MIX: MaterialMix[] = [
-  { code: "paper_cardboard", p: 0.28, medianKg: 5.5, sigma: 0.7 },
-  { code: "paper_news", p: 0.1, medianKg: 4.5, sigma: 0.6 },
-  { code: "paper_books", p: 0.07, medianKg: 4.5, sigma: 0.7 },
-  { code: "plastic_pet", p: 0.14, medianKg: 1.8, sigma: 0.6 },
-  { code: "plastic_mixed", p: 0.09, medianKg: 2.2, sigma: 0.7 },
-  { code: "metal_steel", p: 0.06, medianKg: 4.5, sigma: 0.8 },
-  { code: "metal_aluminium", p: 0.05, medianKg: 1.3, sigma: 0.6 },
-  { code: "metal_copper", p: 0.005, medianKg: 1, sigma: 0.6 },
-  { code: "glass", p: 0.05, medianKg: 4, sigma: 0.6 },
-  { code: "textile", p: 0.09, medianKg: 4, sigma: 0.7 },
-  { code: "carton", p: 0.04, medianKg: 1.3, sigma: 0.5 },
-  { code: "ewaste_appliance", p: 0.003, medianKg: 15, sigma: 0.5 },
-  { code: "ewaste_phone", p: 0.002, medianKg: 0.2, sigma: 0.3 },
+  { code: "paper_cardboard", p: 0.28, medianKg: 7.37, sigma: 0.7 },
+  { code: "paper_news", p: 0.1, medianKg: 6.03, sigma: 0.6 },
+  { code: "paper_books", p: 0.07, medianKg: 6.03, sigma: 0.7 },
+  { code: "plastic_pet", p: 0.14, medianKg: 2.41, sigma: 0.6 },
+  { code: "plastic_mixed", p: 0.09, medianKg: 2.95, sigma: 0.7 },
+  { code: "metal_steel", p: 0.06, medianKg: 6.03, sigma: 0.8 },
+  { code: "metal_aluminium", p: 0.05, medianKg: 1.74, sigma: 0.6 },
+  { code: "metal_copper", p: 0.005, medianKg: 1.34, sigma: 0.6 },
+  { code: "glass", p: 0.05, medianKg: 5.36, sigma: 0.6 },
+  { code: "textile", p: 0.09, medianKg: 5.36, sigma: 0.7 },
+  { code: "carton", p: 0.04, medianKg: 1.74, sigma: 0.5 },
+  { code: "ewaste_appliance", p: 0.003, medianKg: 20.1, sigma: 0.5 },
+  { code: "ewaste_phone", p: 0.002, medianKg: 0.27, sigma: 0.3 },
 ];
 
 /** What shops and small businesses bring to service stations. */

@@ -49,13 +49,26 @@ const DAY_MS = 86_400_000;
 
 // ——— COPY in chunks ———
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 function esc(v: unknown): string {
-  if (v === null || v === undefined) return "\\N";
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "boolean") return v ? "t" : "f";
-  const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : s;
+  switch (typeof v) {
+    case "number":
+      return String(v);
+    case "string":
+      return NEEDS_ESCAPE.test(v) ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : v;
+    case "boolean":
+      return v ? "t" : "f";
+    default:
+      if (v === null || v === undefined) return "\\N";
+      if (v instanceof Date) return v.toISOString();
+      return String(v);
+  }
 }
+/** \N or the number. */
+const n = (v: number | null | undefined) => (v == null ? "\\N" : String(v));
+
+/** Milliseconds spent in COPY per table (reported in the seed log). */
+export const copyStats = new Map<string, number>();
 
 /** Buffers rows for one table and writes them with COPY when the buffer is full. */
 class Copier {
@@ -65,15 +78,28 @@ class Copier {
     private readonly app: App,
     private readonly table: string,
     private readonly columns: string[],
-    private readonly chunk = 50_000,
+    private readonly chunk = 20_000,
   ) {}
   async add(values: unknown[]): Promise<void> {
-    this.lines.push(values.map(esc).join("\t"));
+    return this.addLine(values.map(esc).join("\t"));
+  }
+  /** A ready line (fields tab-separated, already escaped) — the generator's hot path. */
+  async addLine(line: string): Promise<void> {
+    this.lines.push(line);
     this.count++;
     if (this.lines.length >= this.chunk) await this.flush();
   }
   async flush(): Promise<void> {
     if (this.lines.length === 0) return;
+    const started = Date.now();
+    try {
+      await this.flushNow();
+    } finally {
+      copyStats.set(this.table, (copyStats.get(this.table) ?? 0) + Date.now() - started);
+    }
+  }
+  private async flushNow(): Promise<void> {
+    if (process.env.SEED_DRY_COPY) return;
     const text = this.lines.join("\n") + "\n";
     this.lines = [];
     const cols = this.columns.map((c) => `"${c}"`).join(", ");
@@ -81,7 +107,8 @@ class Copier {
     if (db.kind === "pglite") {
       await db.pglite!.query(`copy ${this.table} (${cols}) from '/dev/blob'`, [], { blob: new Blob([text]) });
     } else {
-      const w = await db.pg!.unsafe(`copy ${this.table} (${cols}) from stdin`).writable();
+      const conn = bulkConnection ?? db.pg!;
+      const w = await conn.unsafe(`copy ${this.table} (${cols}) from stdin`).writable();
       await new Promise<void>((resolve, reject) => {
         w.on("error", reject);
         w.on("finish", () => resolve());
@@ -90,6 +117,47 @@ class Copier {
     }
   }
 }
+
+/** On the server, one reserved connection carries every COPY (and its session settings). */
+let bulkConnection: Awaited<ReturnType<NonNullable<App["database"]["pg"]>["reserve"]>> | null = null;
+
+/**
+ * Bulk-load mode for generated data: secondary indexes of the big tables are dropped and rebuilt
+ * after the load (several times faster than maintaining them row by row), and where the session
+ * may (a superuser, e.g. embedded PGlite), foreign-key triggers are skipped for the generator's
+ * rows, which are consistent by construction. Returns the function that ends the mode.
+ */
+async function beginBulkLoad(app: App, tables: string[]): Promise<() => Promise<void>> {
+  const db = app.database;
+  const defs = await rows<{ indexname: string; indexdef: string }>(
+    app.db,
+    sql`select i.indexname, i.indexdef from pg_indexes i
+        where i.schemaname = 'recycling' and i.tablename = any(${sql.param(tables)}::text[])
+          and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+  );
+  for (const d of defs) await app.db.execute(sql.raw(`drop index recycling."${d.indexname}"`));
+  const superuser = (await rows<{ s: string }>(app.db, sql`select current_setting('is_superuser') as s`))[0]?.s === "on";
+  if (db.kind === "pglite") {
+    if (superuser) await db.pglite!.exec("set session_replication_role = replica");
+  } else {
+    bulkConnection = await db.pg!.reserve();
+    if (superuser) await bulkConnection.unsafe("set session_replication_role = replica");
+  }
+  const end = async () => {
+    activeBulkEnd = null;
+    if (db.kind === "pglite") {
+      if (superuser) await db.pglite!.exec("set session_replication_role = origin");
+    } else if (bulkConnection) {
+      if (superuser) await bulkConnection.unsafe("set session_replication_role = origin");
+      bulkConnection.release();
+      bulkConnection = null;
+    }
+    for (const d of defs) await app.db.execute(sql.raw(d.indexdef));
+  };
+  activeBulkEnd = end;
+  return end;
+}
+let activeBulkEnd: (() => Promise<void>) | null = null;
 
 // ——— randomness ———
 
@@ -165,6 +233,14 @@ interface CardState {
 }
 
 export async function seedRecycling(ctx: SeedContext): Promise<void> {
+  try {
+    await generate(ctx);
+  } finally {
+    await activeBulkEnd?.();
+  }
+}
+
+async function generate(ctx: SeedContext): Promise<void> {
   const app = ctx.app;
   const rnd = makeRand(ctx.random);
   const params = defaultParams();
@@ -175,16 +251,22 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
   const D0 = addDays(today, -365);
   const nDays = 366; // D0 … today (today up to now)
   const dayStr: string[] = Array.from({ length: nDays + expiryDays + 1 }, (_, i) => addDays(D0, i));
+  const dayIso: string[] = dayStr.map((d) => startOfDay(d).toISOString());
   const dayStart: number[] = dayStr.map((d) => startOfDay(d).getTime());
   const nowMs = now.getTime();
   const f = ctx.count(1_000_000) / 1_000_000; // event scale factor
   const t0 = Date.now();
-  const log = (m: string) => ctx.log(`recycling: ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const cpu0 = process.cpuUsage();
+  const log = (m: string) => {
+    const c = process.cpuUsage(cpu0);
+    ctx.log(`recycling: ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s, cpu ${((c.user + c.system) / 1e6).toFixed(1)} s)`);
+  };
 
   // ——— materials (from the migration) ———
   const mats = await rows<{ id: number; code: string; unit: "KG" | "PIECE"; points_per_unit: number }>(app.db, sql`select id, code, unit, points_per_unit from recycling.materials order by id`);
   const matByCode = new Map(mats.map((m) => [m.code, m]));
 
+  const endBulk = await beginBulkLoad(app, ["weighings", "ledger", "lots", "cards", "redemptions", "pickups", "handovers", "prices", "card_days"]);
   // ——— enterprises ———
   const entRows = ENTERPRISES.map((e, i) => ({ ...e, id: i + 1, districtId: DISTRICTS.find((d) => d.code === e.district)!.id }));
   const entByCode = new Map(entRows.map((e) => [e.code, e]));
@@ -380,7 +462,7 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
   const pc = new Copier(app, "recycling.pickups", ["id", "number", "card_id", "district_id", "address", "contact_name", "phone", "status", "requested_at", "station_id", "enterprise_id", "collector", "material_id", "truck_plate", "sorting_centre_id", "recycler", "collected_grams", "current_grams", "created_at", "updated_at"]);
   const hc = new Copier(app, "recycling.handovers", ["pickup_id", "action", "from_status", "to_status", "at", "weight_grams", "loss_grams", "from_party", "to_party", "note", "actor"]);
   const devState = new Map<number, { lastSeen: number; lastRecord: number; lastSeq: number; n: number }>();
-  const pointsDay = new Map<string, { e: number; r: number; y: number; n: number; x: number }>(); // `${district}|${dayIdx}`
+  const pointsDay = new Map<number, { e: number; r: number; y: number; n: number; x: number }>(); // district × 10,000 + day index
   const merchantMonth = new Map<string, { n: number; p: number; fen: number; district: number }>();
   let wid = 0;
   let lid = 0;
@@ -391,7 +473,7 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
   for (const s of stationsList) if (s.kind === "SORTING_CENTRE" && !sortingByDistrict.has(s.districtId)) sortingByDistrict.set(s.districtId, s);
 
   const bump = (district: number, day: number, k: "e" | "r" | "y" | "n" | "x", v: number) => {
-    const key = `${district}|${day}`;
+    const key = district * 10_000 + day;
     const e = pointsDay.get(key) ?? { e: 0, r: 0, y: 0, n: 0, x: 0 };
     e[k] += v;
     pointsDay.set(key, e);
@@ -404,7 +486,7 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
   const mean = (mix: MaterialMix[]) => mix.reduce((s, m) => s + m.p * m.medianKg * Math.exp((m.sigma * m.sigma) / 2), 0) / mix.reduce((s, m) => s + m.p, 0);
   const bulkTonnes = 45_000 * f;
   const coopTonnes = BULLETIN.coopTonnes * f * 0.985; // the rest comes from households at coop stations
-  const householdTonnes = householdTarget * 6.3 / 1000;
+  const householdTonnes = (householdTarget * 8.4) / 1000;
   const bridgeTonnes = Math.max(0, BULLETIN.tracedTonnes * f - bulkTonnes - coopTonnes - householdTonnes);
   const bulkPerStationDay = nService ? (bulkTonnes * 1000) / mean(BULK_MIX) / nService / 365 : 0;
   const coopPerStationDay = nCoop ? (coopTonnes * 1000) / mean(COOP_MIX) / nCoop / 365 : 0;
@@ -427,8 +509,8 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
       s.expired += lot.remaining;
       totals.expired += lot.remaining;
       const expDay = lot.day + expiryDays;
-      const at = new Date(startOfDay(addDays(D0, expDay)).getTime());
-      await lc.add([++lid, c, "EXPIRE", -lot.remaining, s.balance, at, null, null, addDays(D0, lot.day), "system:recycling-jobs", at]);
+      const at = dayIso[expDay]!;
+      await lc.addLine(`${++lid}\t${c}\tEXPIRE\t${-lot.remaining}\t${s.balance}\t${at}\t\\N\t\\N\t${dayStr[lot.day]}\tsystem:recycling-jobs\t${at}`);
       bump(cardDistrict[c]!, expDay, "x", lot.remaining);
       lot.remaining = 0;
     }
@@ -506,7 +588,10 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
       }
       const received = isPickup ? at : new Date(t + (rnd.r() < 0.02 ? rnd.int(3600, 2 * 86_400) : rnd.int(1, 90)) * 1000);
       if (!isPickup) ds.lastSeen = Math.max(ds.lastSeen, received.getTime());
-      await wc.add([wId, isPickup ? "PICKUP" : "DEVICE", isPickup ? null : s.deviceId, isPickup ? null : seq, pickupId, at, day, received, mat.id, grams, pieces, hasCard ? c : null, s.id, s.districtId, s.enterpriseId, fen2(pf), fen2(amount), pts]);
+      const atIso = at.toISOString();
+      await wc.addLine(
+        `${wId}\t${isPickup ? "PICKUP\t\\N\t\\N" : `DEVICE\t${s.deviceId}\t${seq}`}\t${n(pickupId)}\t${atIso}\t${day}\t${isPickup ? atIso : received.toISOString()}\t${mat.id}\t${grams}\t${n(pieces)}\t${hasCard ? c : "\\N"}\t${s.id}\t${s.districtId}\t${s.enterpriseId}\t${fen2(pf)}\t${fen2(amount)}\t${pts}`,
+      );
       totals.grams += grams;
       totals.records++;
       if (s.coop) totals.coopGrams += grams;
@@ -522,7 +607,7 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
             last.earned += pts;
             last.remaining += pts;
           } else cs.lots.push({ day: dayIdx, earned: pts, remaining: pts });
-          await lc.add([++lid, c, "EARN", pts, cs.balance, at, wId, null, null, isPickup ? "operator:huge" : `key:device-${s.deviceId}`, at]);
+          await lc.addLine(`${++lid}\t${c}\tEARN\t${pts}\t${cs.balance}\t${atIso}\t${wId}\t\\N\t\\N\t${isPickup ? "operator:huge" : `key:device-${s.deviceId}`}\t${atIso}`);
           bump(cardDistrict[c]!, dayIdx, "e", pts);
         }
         cs.lastActivity = Math.max(cs.lastActivity, t);
@@ -553,7 +638,8 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
               const goods = mch.kind === "PHARMACY" ? rnd.pick(GOODS_PHARMACY) : rnd.pick(GOODS_SUPERMARKET);
               const rId = ++rid;
               await rc.add([rId, c, mch.id, mch.districtId, points, fen2(fen), goods, `T${mch.id}-${rId}`, rAt, `key:terminal-${mch.id}`, rAt]);
-              await lc.add([++lid, c, "REDEEM", -points, cs.balance, rAt, null, rId, null, `key:terminal-${mch.id}`, rAt]);
+              const rIso = rAt.toISOString();
+              await lc.addLine(`${++lid}\t${c}\tREDEEM\t${-points}\t${cs.balance}\t${rIso}\t\\N\t${rId}\t\\N\tkey:terminal-${mch.id}\t${rIso}`);
               bump(cardDistrict[c]!, rDay, "r", points);
               bump(cardDistrict[c]!, rDay, "y", fen);
               bump(cardDistrict[c]!, rDay, "n", 1);
@@ -583,23 +669,13 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
     const place = PLACES[geo.code]![c % PLACES[geo.code]!.length]!;
     const name = `${SURNAMES[c % SURNAMES.length]}${GIVEN[(c * 7) % GIVEN.length]}${c % 3 === 0 ? GIVEN[(c * 13) % GIVEN.length] : ""}`;
     const issued = new Date(dayStart[0]! + cardIssuedDay[c]! * DAY_MS + (9 + (c % 8)) * 3600_000);
-    await cardc.add([
-      c,
-      `SX${String(geo.id).slice(4)}${String(c).padStart(8, "0")}`,
-      `HH${geo.id}${String(c).padStart(8, "0")}`,
-      name,
-      `绍兴市${geo.short}${place}${(c % 40) + 1}幢${(c % 6) + 1}单元${(c % 30) + 101}室`,
-      geo.id,
-      cardStation[c],
-      "ACTIVE",
-      cs?.balance ?? 0,
-      cs?.earned ?? 0,
-      cs?.redeemed ?? 0,
-      cs?.expired ?? 0,
-      issued,
-      cs && cs.lastActivity >= 0 ? new Date(cs.lastActivity) : null,
-    ]);
-    if (cs) for (const lot of cs.lots) await lotc.add([c, dayStr[lot.day], addDays(D0, lot.day + expiryDays), lot.earned, lot.remaining]);
+    const code = String(geo.id).slice(4);
+    const no = String(c).padStart(8, "0");
+    await cardc.addLine(
+      `${c}\tSX${code}${no}\tHH${geo.id}${no}\t${name}\t绍兴市${geo.short}${place}${(c % 40) + 1}幢${(c % 6) + 1}单元${(c % 30) + 101}室\t${geo.id}\t${cardStation[c]}\tACTIVE\t` +
+        `${cs?.balance ?? 0}\t${cs?.earned ?? 0}\t${cs?.redeemed ?? 0}\t${cs?.expired ?? 0}\t${issued.toISOString()}\t${cs && cs.lastActivity >= 0 ? new Date(cs.lastActivity).toISOString() : "\\N"}`,
+    );
+    if (cs) for (const lot of cs.lots) await lotc.addLine(`${c}\t${dayStr[lot.day]}\t${dayStr[lot.day + expiryDays]}\t${lot.earned}\t${lot.remaining}`);
   }
 
   async function writePickup(id: number, card: number, s: Station, at: Date, materialId: number, grams: number): Promise<void> {
@@ -690,10 +766,7 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
         where d.id = u.id and u.n > 0`);
   }
   const rp = new Copier(app, "recycling.roll_points_day", ["district_id", "day", "points_earned", "points_redeemed", "redeemed_yuan", "redemptions", "points_expired"]);
-  for (const [k, v] of pointsDay) {
-    const [d, i] = k.split("|");
-    await rp.add([d, addDays(D0, Number(i)), v.e, v.r, fen2(v.y), v.n, v.x]);
-  }
+  for (const [k, v] of pointsDay) await rp.add([Math.floor(k / 10_000), dayStr[k % 10_000], v.e, v.r, fen2(v.y), v.n, v.x]);
   await rp.flush();
   await app.db.execute(sql`insert into recycling.roll_points_day (district_id, day, cards_issued)
       select district_id, (issued_at at time zone 'Asia/Shanghai')::date, count(*) from recycling.cards group by 1, 2
@@ -705,6 +778,9 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
   }
   await mm.flush();
   await buildRollups(app);
+  log("rollups built");
+  await endBulk();
+  log("indexes rebuilt");
   for (const [table, col] of [
     ["enterprises", "id"],
     ["stations", "id"],
@@ -753,6 +829,14 @@ export async function seedRecycling(ctx: SeedContext): Promise<void> {
     await checkStationVolumes(w, addDays(today, -1));
   });
   log("live prices, device batch and checks");
+  log(`COPY cpu ms: ${[...copyStats].map(([t, ms]) => `${t.replace("recycling.", "")} ${ms}`).join(", ")}`);
+
+  // Demo operator accounts: a supermarket's redemption counter and the 虎哥 enterprise (pickups).
+  const firstMerchant = await rows<{ id: number; name: string }>(app.db, sql`select id, name from recycling.merchants where kind = 'SUPERMARKET' order by id limit 1`);
+  if (firstMerchant[0]) {
+    await ctx.account({ username: "merchant.lianhua", displayName: firstMerchant[0].name, role: "OPERATOR", org: { kind: "recycling.merchant", id: firstMerchant[0].id }, description: `积分兑换商户（${firstMerchant[0].name}）/ Redemption merchant (supermarket)` });
+  }
+  await ctx.account({ username: "enterprise.huge", displayName: huge.name, role: "OPERATOR", org: { kind: "recycling.enterprise", id: huge.id }, description: "再生资源回收企业（虎哥，上门回收）/ Recycling enterprise (虎哥 household pickups)" });
 }
 
 /** Builds every volume and activity rollup from the raw rows (used by the generator). */
@@ -771,12 +855,9 @@ export async function buildRollups(app: App): Promise<void> {
            from recycling.roll_station_day group by 1, 2`);
   await x(`insert into recycling.card_days (card_id, day, points, records)
            select card_id, day, sum(points), count(*) from recycling.weighings where card_id is not null group by 1, 2`);
-  await x(`insert into recycling.card_periods (card_id, kind, start)
-           select distinct card_id, 'M', date_trunc('month', day)::date from recycling.card_days
-           union all select distinct card_id, 'Q', date_trunc('quarter', day)::date from recycling.card_days
-           union all select distinct card_id, 'Y', date_trunc('year', day)::date from recycling.card_days`);
   await x(`insert into recycling.roll_active_cards (district_id, kind, start, active_cards)
            select c.district_id, 'D', d.day, count(*) from recycling.card_days d join recycling.cards c on c.id = d.card_id group by 1, 3
-           union all
-           select c.district_id, p.kind, p.start, count(*) from recycling.card_periods p join recycling.cards c on c.id = p.card_id group by 1, 2, 3`);
+           union all select c.district_id, 'M', date_trunc('month', d.day)::date, count(distinct d.card_id) from recycling.card_days d join recycling.cards c on c.id = d.card_id group by 1, 3
+           union all select c.district_id, 'Q', date_trunc('quarter', d.day)::date, count(distinct d.card_id) from recycling.card_days d join recycling.cards c on c.id = d.card_id group by 1, 3
+           union all select c.district_id, 'Y', date_trunc('year', d.day)::date, count(distinct d.card_id) from recycling.card_days d join recycling.cards c on c.id = d.card_id group by 1, 3`);
 }

@@ -170,7 +170,7 @@ export const cards = recycling.table(
   "cards",
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    cardNo: text().notNull().unique(),
+    cardNo: text().notNull(),
     householdCode: text().notNull(),
     holderName: text().notNull().default(""),
     address: text().notNull().default(""),
@@ -189,6 +189,7 @@ export const cards = recycling.table(
     updatedAt: ts().notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("cards_card_no_key").on(t.cardNo),
     check("cards_balance_nonneg", sql`${t.balance} >= 0`),
     check("cards_status_check", sql`${t.status} in ('ACTIVE','FROZEN','CANCELLED')`),
     index("cards_district_idx").on(t.districtId, t.issuedAt),
@@ -511,13 +512,6 @@ export const cardDays = recycling.table(
   "card_days",
   { cardId: integer().notNull(), day: day().notNull(), points: integer().notNull().default(0), records: integer().notNull().default(0) },
   (t) => [primaryKey({ columns: [t.cardId, t.day] }), index("card_days_day_idx").on(t.day)],
-);
-
-/** Per card × calendar month / quarter / year in which it earned (distinct active cards per period). */
-export const cardPeriods = recycling.table(
-  "card_periods",
-  { cardId: integer().notNull(), kind: text().notNull().$type<"M" | "Q" | "Y">(), start: day().notNull() },
-  (t) => [primaryKey({ columns: [t.cardId, t.kind, t.start] }), check("card_periods_kind_check", sql`${t.kind} in ('M','Q','Y')`)],
 );
 
 /** Active cards per district (of the card) × period (D day, M month, Q quarter, Y year). */

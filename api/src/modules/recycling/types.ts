@@ -2,7 +2,7 @@
  * GraphQL object types of the recycling stream (再生资源回收).
  */
 import { GraphQLDateTime } from "graphql-scalars";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../../graphql/connection.js";
 import { UserError } from "../../graphql/errors.js";
 import { Node } from "../../graphql/node.js";
@@ -137,7 +137,7 @@ export enum PickupStatusKey {
   CANCELLED = "CANCELLED",
 }
 registerEnumType(PickupStatusKey, {
-  name: "PickupStatus",
+  name: "HouseholdPickupStatus",
   description: "上门回收单状态 / Pickup status",
   valuesConfig: {
     REQUESTED: { description: "已预约 / Requested" },
@@ -161,7 +161,7 @@ export enum PickupActionKey {
   cancel = "cancel",
 }
 registerEnumType(PickupActionKey, {
-  name: "PickupAction",
+  name: "HouseholdPickupAction",
   description: "回收单流转操作 / Step of the pickup chain",
   valuesConfig: {
     assign: { description: "派单（服务站、收集员）/ Assign to a station and collector" },
@@ -337,6 +337,24 @@ export class PublishedPrice {
   previousPriceYuan: string | null;
   @Field(() => Float, { nullable: true, description: "变动（%）/ Change (%)" })
   changePct: number | null;
+}
+
+@ObjectType({ description: "地图上的站点 / A station as a map point" })
+export class StationPoint {
+  @Field(() => ID, { description: "站点的全局 ID / Global ID of the station" })
+  id: string;
+  @Field({ description: "名称 / Name" })
+  name: string;
+  @Field(() => StationKind, { description: "类型 / Kind" })
+  kind: StationKind;
+  @Field({ description: "农村回收点 / Rural" })
+  rural: boolean;
+  @Field(() => Float, { description: "经度 / Longitude" })
+  lon: number;
+  @Field(() => Float, { description: "纬度 / Latitude" })
+  lat: number;
+  @Field({ description: "区县代码（行政区划代码）/ District adcode" })
+  adcode: string;
 }
 
 // ——— cards and points ———
@@ -547,7 +565,7 @@ export class CustodyHandover {
 }
 
 @ObjectType({ implements: Node, description: "上门回收单（一键呼叫）及其全程追溯 / A household pickup request and its chain of custody" })
-export class PickupRequest extends Node {
+export class HouseholdPickup extends Node {
   @Field({ description: "单号 / Number" })
   number: string;
   @Field({ description: "地址 / Address" })
@@ -911,9 +929,9 @@ export class GenerateSettlementsPayload {
 }
 
 @ObjectType({ description: "回收单变更结果 / Result of a pickup change" })
-export class PickupPayload {
-  @Field(() => PickupRequest, { nullable: true, description: "回收单 / Pickup" })
-  pickup: PickupRequest | null;
+export class HouseholdPickupPayload {
+  @Field(() => HouseholdPickup, { nullable: true, description: "回收单 / Pickup" })
+  pickup: HouseholdPickup | null;
   @Field(() => [UserError], { description: "错误 / Errors" })
   userErrors: UserError[];
 }
@@ -963,4 +981,4 @@ export class PointsRedemptionConnection extends Connection(PointsRedemption) {}
 @ObjectType({ description: "结算列表 / A page of settlements" })
 export class MerchantSettlementConnection extends Connection(MerchantSettlement) {}
 @ObjectType({ description: "回收单列表 / A page of pickups" })
-export class PickupRequestConnection extends Connection(PickupRequest) {}
+export class HouseholdPickupConnection extends Connection(HouseholdPickup) {}
