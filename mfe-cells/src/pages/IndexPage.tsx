@@ -63,10 +63,11 @@ export function IndexPage() {
                   rowKey={(x) => x.district.id}
                   dataSource={r.districts}
                   data-testid="index-ranking"
+                  scroll={{ x: "max-content" }}
                   onRow={(x) => ({ onClick: () => setDrill(x), style: { cursor: "pointer" } })}
                   columns={[
                     { title: t("index.rank"), dataIndex: "rank", render: (v: number) => <Tag color={v === 1 ? "gold" : v === 2 ? "default" : undefined}>#{v}</Tag> },
-                    { title: t("common.district"), render: (_, x) => <span data-testid="index-district">{localName(x.district, lng)}</span> },
+                    { title: t("common.district"), render: (_, x) => <span data-testid="index-district" style={{ whiteSpace: "nowrap" }}>{localName(x.district, lng)}</span> },
                     { title: t("index.value"), dataIndex: "value", align: "right", render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
                     {
                       title: t("index.change"),
