@@ -23,6 +23,8 @@ export interface Config {
   workers: boolean;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Multiplies the per-address burst of public throttles (logins, QR checks, questions); tests raise it. */
+  throttleScale: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: env.WORKERS !== "0",
     maxQueryDepth: num(env.MAX_QUERY_DEPTH, 12),
     maxQueryCost: num(env.MAX_QUERY_COST, 20000),
+    throttleScale: num(env.THROTTLE_SCALE, 1),
   };
 }

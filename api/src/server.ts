@@ -17,6 +17,7 @@ import { limitsPlugin } from "./graphql/limits.js";
 import { PgPubSub } from "./graphql/pubsub.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { principalFrom } from "./modules/core/auth.js";
+import { rateLimited, take } from "./modules/core/throttle.js";
 import { migrateAll, openDatabase, type Database } from "./modules/core/db.js";
 import { modules, moduleNames } from "./modules/index.js";
 import { registerWeb } from "./web.js";
@@ -65,7 +66,21 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(config.dev, log),
-    plugins: [fastifyApolloDrainPlugin(server), limitsPlugin({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost })],
+    plugins: [
+      fastifyApolloDrainPlugin(server),
+      limitsPlugin({
+        maxDepth: config.maxQueryDepth,
+        maxCost: config.maxQueryCost,
+        // API keys spend their calculated query cost from a token bucket; over budget → 429 RATE_LIMITED.
+        async onCost(ctx, cost) {
+          const p = ctx.principal;
+          if (p.kind !== "apiKey" || !p.rateLimit) return;
+          const r = await take(app.db, `key:${p.apiKeyId}`, p.rateLimit, Math.max(1, cost));
+          ctx.rate = { remaining: r.remaining, limit: r.limit, retryAfter: r.retryAfter };
+          if (!r.allowed) throw rateLimited(r.retryAfter, `Query cost ${cost} exceeds this key's remaining budget (${r.remaining})`);
+        },
+      }),
+    ],
   });
   await apollo.start();
 

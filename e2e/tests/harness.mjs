@@ -83,12 +83,22 @@ export async function newPage(browser, base) {
   const page = await context.newPage();
   const errors = [];
   const requests = [];
+  const operations = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
-  return { context, page, errors, requests };
+  page.on("request", (r) => {
+    requests.push(r.url());
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/graphql") {
+      try {
+        operations.push(r.postDataJSON()?.operationName ?? "");
+      } catch {
+        operations.push("");
+      }
+    }
+  });
+  return { context, page, errors, requests, operations };
 }
 
 export async function login(page, username, password = PASSWORD) {

@@ -37,6 +37,7 @@ export function mfeConfig({ root, devPort = 5173 }) {
       },
     },
     server: {
+      host: "127.0.0.1",
       port: devPort,
       strictPort: false,
       proxy: { "/graphql": { target: process.env.API_URL || "http://127.0.0.1:8110", ws: true, changeOrigin: true } },

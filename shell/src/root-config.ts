@@ -7,7 +7,7 @@ import "./frame.css";
 import { isAuthenticated } from "@zw/client";
 import { registerApplication, start, triggerAppChange } from "single-spa";
 import { canOpen, loadAccess, watchSession } from "./access.js";
-import { moduleLoader, wrapLifecycles, type Lifecycles, type ModuleExports } from "./loader.js";
+import { moduleLoader, retryApplication, wrapLifecycles, type Lifecycles, type ModuleExports } from "./loader.js";
 import { applyOverrideParams, discoverModules, matchesPrefix, moduleUrl, readImportMap, setModules } from "./registry.js";
 
 applyOverrideParams();
@@ -27,6 +27,12 @@ registerApplication({
 });
 
 start({ urlRerouteOnly: true });
+
+// A module's error boundary asks for a fresh start of the module (its "retry" after a render error).
+window.addEventListener("zw:retry-module", (e) => {
+  const name = (e as CustomEvent<string>).detail;
+  if (typeof name === "string" && name) void retryApplication(name);
+});
 
 watchSession(() => void triggerAppChange());
 void loadAccess().then(() => triggerAppChange());

@@ -25,6 +25,8 @@ export interface Principal {
   streams: Stream[];
   /** API key scopes, e.g. "construction:read". */
   scopes: string[];
+  /** API keys: the cost budget (token bucket). */
+  rateLimit?: { burst: number; perSecond: number };
 }
 
 export const ANONYMOUS: Principal = { kind: "anonymous", label: "anonymous", districtId: null, streams: [], scopes: [] };
@@ -49,4 +51,6 @@ export interface Context {
   loaders: Map<string, DataLoader<unknown, unknown>>;
   /** Calculated cost of the current operation (set by the limits plugin). */
   cost?: number;
+  /** The caller's remaining budget after this operation (API keys). */
+  rate?: { remaining: number; limit: number; retryAfter: number };
 }

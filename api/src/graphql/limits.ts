@@ -75,9 +75,19 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           await opts.onCost?.(contextValue, cost);
         },
         async willSendResponse({ response, contextValue }) {
+          const rate = contextValue.rate;
+          if (rate) {
+            response.http.headers.set("x-ratelimit-limit", String(rate.limit));
+            response.http.headers.set("x-ratelimit-remaining", String(rate.remaining));
+            if (rate.retryAfter) response.http.headers.set("retry-after", String(rate.retryAfter));
+          }
           if (response.body.kind === "single") {
             const r = response.body.singleResult;
-            r.extensions = { ...(r.extensions ?? {}), cost: { requested: contextValue.cost ?? 0, limit: opts.maxCost } };
+            r.extensions = {
+              ...(r.extensions ?? {}),
+              cost: { requested: contextValue.cost ?? 0, limit: opts.maxCost },
+              ...(rate ? { rateLimit: rate } : {}),
+            };
           }
         },
       };

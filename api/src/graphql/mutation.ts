@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { Database, Tx } from "../modules/core/db.js";
-import { auditLog, events, idempotencyKeys } from "../modules/core/tables.js";
+import { auditLog, events, idempotencyKeys, tombstones } from "../modules/core/tables.js";
 import type { App, Context, Principal } from "./context.js";
 import { DomainError, isPgError, type UserError } from "./errors.js";
 
@@ -38,6 +38,8 @@ export interface Writer {
   emit(event: DomainEvent): Promise<void>;
   /** Runs after a successful commit (never on rollback). */
   afterCommit(fn: () => void | Promise<void>): void;
+  /** Records a deletion for incremental sync (call when deleting a record third parties may have copied). */
+  tombstone(t: { entity: string; entityId: number | string; stream: string; districtId?: number | null; org?: { kind: string; id: number } | null }): Promise<void>;
 }
 
 export const EVENTS_CHANNEL = "zw_events";
@@ -88,6 +90,8 @@ export interface WriteOptions {
   idempotencyKey?: string;
   /** Input recorded in the audit row when the service writes none of its own. */
   input?: unknown;
+  /** false: internal bookkeeping (delivery attempts, job claims) that is not a user's change. */
+  audit?: boolean;
 }
 
 /**
@@ -134,10 +138,28 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
                 payload: ev.payload,
               })
               .returning({ id: events.id });
+            // Fan out to webhook subscriptions whose key may see this event (same transaction: nothing lost).
+            await tx.execute(sql`
+              insert into core.webhook_deliveries (subscription_id, event_id)
+              select s.id, ${r!.id} from core.webhook_subscriptions s join core.api_keys k on k.id = s.api_key_id
+              where s.active and k.revoked_at is null and ${ev.type} = any(s.event_types)
+                and k.scopes && array[${`${ev.stream}:read`}, ${`${ev.stream}:write`}]::text[]
+                and (k.district_id is null or k.district_id = ${ev.districtId ?? null})
+                and (k.org_kind is null or (k.org_kind = ${ev.org?.kind ?? null} and k.org_id = ${ev.org?.id ?? null}))`);
             await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(r!.id)})`);
           },
           afterCommit(f) {
             after.push(f);
+          },
+          async tombstone(t) {
+            await tx.insert(tombstones).values({
+              entity: t.entity,
+              entityId: String(t.entityId),
+              stream: t.stream,
+              districtId: t.districtId ?? null,
+              orgKind: t.org?.kind ?? null,
+              orgId: t.org?.id ?? null,
+            });
           },
         };
 
@@ -160,7 +182,7 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
         }
 
         const value = await fn(w);
-        if (!audited) await w.audit({ entity: opts.operation, action: opts.operation, changes: opts.input ?? null });
+        if (!audited && opts.audit !== false) await w.audit({ entity: opts.operation, action: opts.operation, changes: opts.input ?? null });
         if (opts.idempotencyKey) {
           await tx
             .update(idempotencyKeys)

@@ -69,7 +69,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     databaseUrl = t.url;
     drop = t.drop;
   }
-  const config: Config = { ...loadConfig({}), databaseUrl, dataDir: opts.dataDir ?? "memory://", port: 0, host: "127.0.0.1", workers: false, webRoot: "/nonexistent", ...opts.config };
+  const config: Config = { ...loadConfig({}), databaseUrl, dataDir: opts.dataDir ?? "memory://", port: 0, host: "127.0.0.1", workers: false, webRoot: "/nonexistent", throttleScale: 1000, ...opts.config };
   const database = await openDatabase({ databaseUrl, dataDir: config.dataDir, max: 20 });
   await migrateAll(database, moduleNames, databaseUrl);
   const platform = await createPlatform(config, { database, skipMigrations: true });

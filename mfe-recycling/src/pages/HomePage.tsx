@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useViewer } from "@zw/client";
 import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
-import { Card, Col, List, Row, Tag, Typography } from "antd";
+import { Card, Col, Row, Table, Typography } from "antd";
 import { RecyclingReferenceDocument } from "../graphql/generated.js";
 import { NS, STREAM } from "../module.js";
 
@@ -29,7 +29,15 @@ export function HomePage() {
           <Col xs={24} md={12}>
             <Card size="small" title={t("home.departments")}>
               {departments.length ? (
-                <List size="small" data-testid="mfe-departments" dataSource={departments} renderItem={(d) => <List.Item>{localName(d, lng)}</List.Item>} />
+                <Table
+                  size="small"
+                  data-testid="mfe-departments"
+                  rowKey="id"
+                  pagination={false}
+                  showHeader={false}
+                  dataSource={departments}
+                  columns={[{ key: "name", render: (_: unknown, d) => localName(d, lng) }]}
+                />
               ) : (
                 <EmptyState />
               )}
@@ -37,15 +45,17 @@ export function HomePage() {
           </Col>
           <Col xs={24} md={12}>
             <Card size="small" title={t("home.districts")}>
-              <List
+              <Table
                 size="small"
                 data-testid="mfe-districts"
+                rowKey="id"
+                pagination={false}
+                showHeader={false}
                 dataSource={ref.data?.districts ?? []}
-                renderItem={(d) => (
-                  <List.Item extra={<Tag>{d.adcode}</Tag>}>
-                    <span data-testid="mfe-district-row">{localName(d, lng)}</span>
-                  </List.Item>
-                )}
+                columns={[
+                  { key: "name", render: (_: unknown, d) => <span data-testid="mfe-district-row">{localName(d, lng)}</span> },
+                  { key: "adcode", dataIndex: "adcode", align: "right" as const },
+                ]}
               />
             </Card>
           </Col>

@@ -7,7 +7,7 @@ export function LoadingState({ tip, testId = "zw-loading" }: { tip?: string; tes
   const { t } = useTranslation("ui");
   return (
     <div data-testid={testId} role="status" style={{ display: "flex", justifyContent: "center", padding: 48 }}>
-      <Spin tip={tip ?? t("state.loading")}>
+      <Spin description={tip ?? t("state.loading")}>
         <div style={{ width: 120, height: 40 }} />
       </Spin>
     </div>

@@ -14,7 +14,7 @@ import { runMutation } from "../../graphql/mutation.js";
 import { registerNode } from "../../graphql/node.js";
 import { inScope, requireInScope, scopeWhere } from "../../graphql/scope.js";
 import { districtIdOf } from "../core/resolvers.js";
-import { Throttle } from "../core/throttle.js";
+import { Throttle } from "../core/memory-throttle.js";
 import { District } from "../core/types.js";
 import { ACADEMY_CATEGORIES, academyItemById, createAcademyItem, transitionAcademyItem, updateAcademyItem, type AcademyRow } from "./academy-service.js";
 import { askQuestion, clientHashOf, QUESTION_CATEGORIES, questionById, questionByTracking, rateLimited, transitionQuestion, type QuestionRow } from "./consultation-service.js";

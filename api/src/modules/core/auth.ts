@@ -235,6 +235,7 @@ async function keyPrincipal(db: Db, cred: string): Promise<{ principal: Principa
       org: k.orgKind && k.orgId != null ? { kind: k.orgKind, id: k.orgId } : undefined,
       streams: [],
       scopes: k.scopes,
+      rateLimit: { burst: k.rateLimitBurst, perSecond: k.rateLimitPerSecond },
     },
   };
 }

@@ -26,7 +26,7 @@ describe("migrations", () => {
 });
 
 describe.runIf(TEST_DB === "pglite")("embedded data directory", () => {
-  it("keeps data across a restart", async () => {
+  it("keeps data across a restart", { timeout: 240_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-persist-"));
     try {
       const first = await createHarness({ dataDir: dir });

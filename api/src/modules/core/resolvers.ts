@@ -19,7 +19,9 @@ import { caseById, caseStatistics, openCase, transitionCase, type CaseRow } from
 import type { Tx } from "./db.js";
 import { AdvanceCaseInput, AlertFilter, AuditFilter, CaseFilter, CreateApiKeyInput, CreateUserInput, OpenCaseInput, UpdateUserInput } from "./inputs.js";
 import { orgKind, orgKinds } from "./orgs.js";
-import { alerts, apiKeys, auditLog, cases, departments, districts, users } from "./tables.js";
+import { alerts, apiKeys, auditLog, cases, departments, districts, tombstones, users } from "./tables.js";
+import { updatedSinceWhere } from "../../graphql/sync.js";
+import { throttle } from "./throttle.js";
 import {
   Alert,
   AlertConnection,
@@ -44,6 +46,7 @@ import {
   UserConnection,
   UserPayload,
   Viewer,
+  TombstoneConnection,
 } from "./types.js";
 
 type DistrictRow = typeof districts.$inferSelect;
@@ -246,7 +249,7 @@ export class CoreResolver {
         district ? eq(alerts.districtId, district) : undefined,
         f.raisedFrom ? gte(alerts.raisedAt, f.raisedFrom) : undefined,
         f.raisedTo ? lt(alerts.raisedAt, f.raisedTo) : undefined,
-        f.updatedSince ? gte(alerts.updatedAt, f.updatedSince) : undefined,
+        updatedSinceWhere(alerts.updatedAt, f.updatedSince),
       ],
       first: page.first,
       after: page.after,
@@ -277,7 +280,7 @@ export class CoreResolver {
         district ? eq(cases.districtId, district) : undefined,
         f.openedFrom ? gte(cases.openedAt, f.openedFrom) : undefined,
         f.openedTo ? lt(cases.openedAt, f.openedTo) : undefined,
-        f.updatedSince ? gte(cases.updatedAt, f.updatedSince) : undefined,
+        updatedSinceWhere(cases.updatedAt, f.updatedSince),
         s ? or(ilike(cases.number, `%${s}%`), ilike(cases.subjectLabel, `%${s}%`), ilike(cases.violationType, `%${s}%`)) : undefined,
       ],
       first: page.first,
@@ -309,6 +312,37 @@ export class CoreResolver {
     return { ...s, countChangePct: pct(s.count, s.previousCount), fineChangePct: pct(Number(s.fineYuan), Number(s.previousFineYuan)) };
   }
 
+  @Query(() => TombstoneConnection, {
+    description: "增量同步：某类对象自某时起的删除记录（墓碑）/ Incremental sync: deletions of an entity type since a time (tombstones)",
+    complexity: connectionComplexity,
+  })
+  @Can.record("read")
+  async deletions(
+    @Arg("entity", { description: "对象类型，如 TransportPermit / Entity type such as TransportPermit" }) entity: string,
+    @Arg("since", () => GraphQLDateTime, { description: "自此时起 / Since" }) since: Date,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const p = ctx.principal;
+    if (entity.length > 80) throw badInput("entity", "at most 80 characters");
+    return paginate({
+      db: ctx.db,
+      table: tombstones,
+      id: tombstones.id,
+      orderBy: tombstones.deletedAt,
+      ascending: true,
+      where: [
+        eq(tombstones.entity, entity),
+        inArray(tombstones.stream, readableStreams(p)),
+        ...scopeWhere(p, { district: tombstones.districtId, operator: (o) => and(eq(tombstones.orgKind, o.kind), eq(tombstones.orgId, o.id)) }),
+        updatedSinceWhere(tombstones.deletedAt, since),
+      ],
+      first: page.first,
+      after: page.after,
+      map: (r) => ({ ...r, entityId: toGlobalId(r.entity as string, r.entityId as string) }),
+    });
+  }
+
   // ——— identity ———
 
   @Mutation(() => LoginPayload, { description: "用户名密码登录，返回访问令牌 / Sign in with username and password; returns a bearer token" })
@@ -319,6 +353,7 @@ export class CoreResolver {
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
     if (username.length > 100 || password.length > 200) throw badInput([{ field: username.length > 100 ? "username" : "password", message: "too long" }]);
+    await throttle(ctx.app, "login", ctx.ip);
     try {
       const r = await login(ctx.db, username, password, ctx.ip, ctx.app.config.sessionHours);
       const [u] = await ctx.db.select().from(users).where(eq(users.id, r.userId));

@@ -306,3 +306,80 @@ export const exportJobs = core.table(
   },
   (t) => [index("export_jobs_status_idx").on(t.status, t.id), index("export_jobs_requested_idx").on(t.requestedBy, t.id)],
 );
+
+/**
+ * Token buckets for rate limits (per API key by query cost; per client address for logins and public
+ * endpoints), kept in the database so every API process shares them.
+ */
+export const rateBuckets = core.table("rate_buckets", {
+  key: text().primaryKey(),
+  tokens: doublePrecision().notNull(),
+  lastAllowed: boolean().notNull().default(true),
+  updatedAt: ts().notNull().defaultNow(),
+});
+
+/** Webhook subscriptions: an API key's endpoint and the event types it wants. */
+export const webhookSubscriptions = core.table(
+  "webhook_subscriptions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    apiKeyId: integer()
+      .notNull()
+      .references(() => apiKeys.id),
+    url: text().notNull(),
+    eventTypes: text().array().notNull(),
+    /** HMAC-SHA256 signing secret (shown to the owner once; rotate to change). */
+    secret: text().notNull(),
+    active: boolean().notNull().default(true),
+    disabledReason: text(),
+    consecutiveFailures: integer().notNull().default(0),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index("webhook_subscriptions_key_idx").on(t.apiKeyId)],
+);
+
+/** One row per (subscription, event): the delivery log and the retry queue. */
+export const webhookDeliveries = core.table(
+  "webhook_deliveries",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    subscriptionId: integer()
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    eventId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => events.id),
+    status: text().notNull().default("PENDING").$type<"PENDING" | "DELIVERED" | "FAILED">(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: ts().notNull().defaultNow(),
+    lastAttemptAt: ts(),
+    lastStatusCode: integer(),
+    lastError: text(),
+    deliveredAt: ts(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_sub_event_key").on(t.subscriptionId, t.eventId),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'PENDING'`),
+  ],
+);
+
+/**
+ * 删除记录 — tombstones: a deleted record stays visible to incremental sync as (entity, id, deletedAt),
+ * so third parties that copy lists with `updatedSince` also learn what disappeared.
+ */
+export const tombstones = core.table(
+  "tombstones",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text().notNull(),
+    entityId: text().notNull(),
+    stream: text().notNull(),
+    districtId: integer(),
+    orgKind: text(),
+    orgId: integer(),
+    deletedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index("tombstones_entity_deleted_idx").on(t.entity, t.deletedAt, t.id)],
+);

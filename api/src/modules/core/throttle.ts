@@ -1,82 +1,73 @@
 /**
- * A small general throttle: token buckets per key (e.g. "consultation.ask:<client address>"),
- * in process memory.
- *
- * Note: the buckets live in one API process. With N processes behind one address a client gets at
- * most N× the budget; that is acceptable for abuse protection of public endpoints, and callers that
- * need a hard limit across processes add a database check of their own (consultation does: questions
- * per client address per day, counted in its table). The map is bounded: when it grows past
- * `maxKeys`, full buckets (idle clients) are dropped first, then the oldest.
+ * Rate limits as token buckets in the database (shared by every API process): a bucket holds up to
+ * `burst` tokens and refills `perSecond` tokens a second; a request spends its cost or is refused.
  */
+import { GraphQLError } from "graphql";
+import { sql } from "drizzle-orm";
+import type { Db } from "./db.js";
+import { row } from "./db.js";
 
-export interface ThrottleRule {
-  /** Bucket size: how many requests may come in a burst. */
+export interface Bucket {
   burst: number;
-  /** Tokens refilled per second. */
   perSecond: number;
 }
 
-export interface ThrottleResult {
+export interface TakeResult {
   allowed: boolean;
   /** Tokens left after this request. */
   remaining: number;
-  /** Seconds until one token is available again (0 when allowed). */
-  retryAfterSeconds: number;
+  limit: number;
+  /** Seconds until the request could succeed (0 when allowed). */
+  retryAfter: number;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
+/** Public endpoints, per client address. */
+export const PUBLIC_LIMITS = {
+  login: { burst: 10, perSecond: 1 / 6 } satisfies Bucket,
+  verify: { burst: 60, perSecond: 1 } satisfies Bucket,
+  question: { burst: 5, perSecond: 1 / 60 } satisfies Bucket,
+};
+
+export async function take(db: Db, key: string, bucket: Bucket, cost = 1): Promise<TakeResult> {
+  const r = await row<{ tokens: number; last_allowed: boolean }>(
+    db,
+    sql`insert into core.rate_buckets as b (key, tokens, last_allowed, updated_at)
+        values (${key}, ${bucket.burst}::float8 - ${cost}::float8, ${cost <= bucket.burst}, now())
+        on conflict (key) do update set
+          tokens = case when least(${bucket.burst}::float8, b.tokens + extract(epoch from now() - b.updated_at) * ${bucket.perSecond}::float8) >= ${cost}::float8
+                        then least(${bucket.burst}::float8, b.tokens + extract(epoch from now() - b.updated_at) * ${bucket.perSecond}::float8) - ${cost}::float8
+                        else least(${bucket.burst}::float8, b.tokens + extract(epoch from now() - b.updated_at) * ${bucket.perSecond}::float8) end,
+          last_allowed = least(${bucket.burst}::float8, b.tokens + extract(epoch from now() - b.updated_at) * ${bucket.perSecond}::float8) >= ${cost}::float8,
+          updated_at = now()
+        returning tokens, last_allowed`,
+  );
+  const tokens = Math.max(0, Number(r!.tokens));
+  const allowed = r!.last_allowed === true || (r!.last_allowed as unknown) === "t";
+  const retryAfter = allowed ? 0 : Math.max(1, Math.ceil((cost - tokens) / bucket.perSecond));
+  return { allowed, remaining: Math.floor(tokens), limit: bucket.burst, retryAfter };
 }
 
-export class Throttle {
-  private readonly buckets = new Map<string, Bucket>();
-  constructor(
-    private readonly rule: ThrottleRule,
-    private readonly maxKeys = 50_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+export function rateLimited(retryAfter: number, what = "Rate limit exceeded"): GraphQLError {
+  return new GraphQLError(`${what}; retry in ${retryAfter} s`, {
+    extensions: { code: "RATE_LIMITED", retryAfter, http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) } },
+  });
+}
 
-  /** Takes `cost` tokens from `key`'s bucket if it has them. */
-  take(key: string, cost = 1): ThrottleResult {
-    const t = this.now();
-    let b = this.buckets.get(key);
-    if (!b) {
-      b = { tokens: this.rule.burst, at: t };
-      if (this.buckets.size >= this.maxKeys) this.evict(t);
-      this.buckets.set(key, b);
-    } else {
-      b.tokens = Math.min(this.rule.burst, b.tokens + ((t - b.at) / 1000) * this.rule.perSecond);
-      b.at = t;
-      // Keep recently used keys at the end of the map's order.
-      this.buckets.delete(key);
-      this.buckets.set(key, b);
-    }
-    if (b.tokens >= cost) {
-      b.tokens -= cost;
-      return { allowed: true, remaining: Math.floor(b.tokens), retryAfterSeconds: 0 };
-    }
-    const wait = this.rule.perSecond > 0 ? Math.ceil((cost - b.tokens) / this.rule.perSecond) : Infinity;
-    return { allowed: false, remaining: Math.floor(b.tokens), retryAfterSeconds: wait };
-  }
+/** Throttles a public action per client address; throws RATE_LIMITED. */
+export async function throttle(app: { db: Db; config: { throttleScale: number } }, action: keyof typeof PUBLIC_LIMITS, ip: string): Promise<void> {
+  const b = PUBLIC_LIMITS[action];
+  const r = await take(app.db, `${action}:${ip}`, { burst: b.burst * app.config.throttleScale, perSecond: b.perSecond * app.config.throttleScale });
+  if (!r.allowed) throw rateLimited(r.retryAfter, "Too many requests from this address");
+}
 
-  /** Forgets every bucket (tests). */
-  reset(): void {
-    this.buckets.clear();
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  private evict(t: number): void {
-    for (const [k, b] of this.buckets) {
-      if (b.tokens + ((t - b.at) / 1000) * this.rule.perSecond >= this.rule.burst) this.buckets.delete(k);
-    }
-    while (this.buckets.size >= this.maxKeys) {
-      const first = this.buckets.keys().next().value as string | undefined;
-      if (first === undefined) break;
-      this.buckets.delete(first);
-    }
-  }
+/**
+ * Spends an API key's budget for a non-GraphQL request (device batch endpoints): cost 1 per 100 items.
+ * Returns the headers to send, or throws RATE_LIMITED.
+ */
+export async function spendKeyBudget(db: Db, p: { kind: string; apiKeyId?: number; rateLimit?: Bucket }, items: number): Promise<Record<string, string>> {
+  if (p.kind !== "apiKey" || !p.rateLimit) return {};
+  const r = await take(db, `key:${p.apiKeyId}`, p.rateLimit, Math.max(1, Math.ceil(items / 100)));
+  const headers: Record<string, string> = { "x-ratelimit-limit": String(r.limit), "x-ratelimit-remaining": String(r.remaining) };
+  if (!r.allowed) throw rateLimited(r.retryAfter, "This key's budget is spent");
+  return headers;
 }

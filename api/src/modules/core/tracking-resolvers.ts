@@ -7,6 +7,7 @@ import type { App, Context } from "../../graphql/context.js";
 import { badInput } from "../../graphql/errors.js";
 import { idOf, toGlobalId } from "../../graphql/ids.js";
 import { principalFrom } from "./auth.js";
+import { spendKeyBudget } from "./throttle.js";
 import { ingestPositions, ingestStreams, lastPositionsOf, trackOf, TRACKING_LIMITS, vehicleTypeOf, type TrackedStream } from "./tracking.js";
 import { StreamKey } from "./types.js";
 
@@ -162,6 +163,12 @@ export function trackingRoutes(server: FastifyInstance, app: App): void {
     const body = req.body as { positions?: unknown } | null;
     if (!body || !Array.isArray(body.positions)) return reply.code(400).send({ error: "BAD_REQUEST", message: 'Body must be JSON: { "positions": [ … ] }' });
     if (body.positions.length > TRACKING_LIMITS.maxBatch) return reply.code(413).send({ error: "BATCH_TOO_LARGE", message: `At most ${TRACKING_LIMITS.maxBatch} points per batch` });
+    try {
+      reply.headers(await spendKeyBudget(app.db, principal, body.positions.length));
+    } catch (e) {
+      const retry = (e as { extensions?: { retryAfter?: number } }).extensions?.retryAfter ?? 1;
+      return reply.code(429).header("retry-after", String(retry)).send({ error: "RATE_LIMITED", message: (e as Error).message, retryAfter: retry });
+    }
     const r = await ingestPositions(app, principal, body.positions, { requestId: String(req.id), ip: req.ip });
     return reply.send(r);
   });

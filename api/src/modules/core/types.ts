@@ -392,3 +392,16 @@ export class AlertLive {
   @Field(() => GraphQLDateTime, { description: "触发时间 / Raised at" })
   raisedAt: Date;
 }
+
+@ObjectType({ description: "删除记录（墓碑）/ A deletion (tombstone)" })
+export class Tombstone {
+  @Field({ description: "对象类型 / Entity type" })
+  entity: string;
+  @Field(() => ID, { description: "被删除对象的全局 ID / Global ID of the deleted object" })
+  entityId: string;
+  @Field(() => GraphQLDateTime, { description: "删除时间 / Deleted at" })
+  deletedAt: Date;
+}
+
+@ObjectType({ description: "删除记录列表 / A page of deletions" })
+export class TombstoneConnection extends Connection(Tombstone) {}
