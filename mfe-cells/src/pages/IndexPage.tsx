@@ -91,7 +91,7 @@ export function IndexPage() {
                 <LineChart
                   categories={(history.data?.zeroWasteIndexHistory ?? []).map((h) => `${h.year}Q${h.quarter}`)}
                   series={[
-                    { name: lng === "en" ? "Shaoxing" : "绍兴市", data: (history.data?.zeroWasteIndexHistory ?? []).map((h) => Number(h.value)) },
+                    { name: r.city ? localName(r.city.district, lng) : t("common.city"), data: (history.data?.zeroWasteIndexHistory ?? []).map((h) => Number(h.value)) },
                     ...perDistrict.map((d) => ({ name: localName(r.districts.find((x) => x.district.id === d.id)!.district, lng), data: d.values })),
                   ]}
                   height={320}
