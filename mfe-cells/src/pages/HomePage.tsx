@@ -95,7 +95,7 @@ function Dashboard() {
                     </Space>
                   </List.Item>
                 )}
-                footer={ranking.city ? `${t("home.cityIndex")}：${ranking.city.value}` : undefined}
+                footer={ranking.city ? t("home.cityIndexValue", { value: ranking.city.value }) : undefined}
               />
             ) : (
               <EmptyState />

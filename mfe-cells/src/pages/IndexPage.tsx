@@ -63,10 +63,11 @@ export function IndexPage() {
                   rowKey={(x) => x.district.id}
                   dataSource={r.districts}
                   data-testid="index-ranking"
+                  scroll={{ x: "max-content" }}
                   onRow={(x) => ({ onClick: () => setDrill(x), style: { cursor: "pointer" } })}
                   columns={[
                     { title: t("index.rank"), dataIndex: "rank", render: (v: number) => <Tag color={v === 1 ? "gold" : v === 2 ? "default" : undefined}>#{v}</Tag> },
-                    { title: t("common.district"), render: (_, x) => <span data-testid="index-district">{localName(x.district, lng)}</span> },
+                    { title: t("common.district"), render: (_, x) => <span data-testid="index-district" style={{ whiteSpace: "nowrap" }}>{localName(x.district, lng)}</span> },
                     { title: t("index.value"), dataIndex: "value", align: "right", render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
                     {
                       title: t("index.change"),
@@ -90,7 +91,7 @@ export function IndexPage() {
                 <LineChart
                   categories={(history.data?.zeroWasteIndexHistory ?? []).map((h) => `${h.year}Q${h.quarter}`)}
                   series={[
-                    { name: lng === "en" ? "Shaoxing" : "绍兴市", data: (history.data?.zeroWasteIndexHistory ?? []).map((h) => Number(h.value)) },
+                    { name: r.city ? localName(r.city.district, lng) : t("common.city"), data: (history.data?.zeroWasteIndexHistory ?? []).map((h) => Number(h.value)) },
                     ...perDistrict.map((d) => ({ name: localName(r.districts.find((x) => x.district.id === d.id)!.district, lng), data: d.values })),
                   ]}
                   height={320}

@@ -101,7 +101,7 @@ export function MapPage() {
                 ]}
               />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {year}
+                {t("map.targetYear", { year })}
               </Typography.Text>
             </Card>
           </Col>

@@ -1,6 +1,6 @@
 /**
  * Reference content of the stream, used by the demo generator and by tests: the nine cell types
- * with their 100-point checklists, and the indicator system (5 groups, 30 indicators) with
+ * with their 100-point checklists, and the indicator system (5 groups, 31 indicators) with
  * baselines and 2025 targets, the express-packaging figures from the bulletin among them.
  */
 

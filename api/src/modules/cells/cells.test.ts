@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../graphql/ids.js";
 import { withWriter } from "../../graphql/mutation.js";
 import { createHarness, ok, type Harness } from "../../test/harness.js";
+import { seedCells } from "./seed.js";
 import { systemPrincipal } from "../core/auth.js";
 import { rows } from "../core/db.js";
 import { runCertificateExpiry, transitionApplication } from "./cell-service.js";
@@ -21,8 +22,10 @@ const tokens: Record<string, string> = {};
 const as = async (u: string) => (tokens[u] ??= await h.login(u));
 
 beforeAll(async () => {
-  h = await createHarness({ seed: "small" });
-});
+  // Only this stream's demo data (small scale): the other streams' seeds are not needed here.
+  h = await createHarness({ seed: "accounts" });
+  await seedCells(await h.seedContext("small"));
+}, 600_000);
 afterAll(async () => h?.close());
 
 const APP_FIELDS = `id number status kind totalScore passMark certificateNo certifiedAt validUntil level allowedActions scoredItems

@@ -4,20 +4,21 @@
  *  - cleaning: control, zero-width and bidi-override characters removed (sanitize.ts); markup is kept
  *    as plain text and shown as text, never interpreted;
  *  - link spam: more than 2 links refused;
- *  - rate limits per client address: an in-process bucket in the resolver (3 at once, then one every
- *    2 minutes) and a database limit here (at most DAILY_LIMIT_PER_CLIENT questions per address per
- *    24 hours — holds across API processes); the address is stored only as a salted hash;
+ *  - rate limits per client address: core's `question` token bucket in the resolver (5 at once, then
+ *    one a minute; core/throttle.ts, in the database) and a daily limit here (at most
+ *    DAILY_LIMIT_PER_CLIENT questions per address per 24 hours); both hold across API processes, and
+ *    the address is kept only as a salted hash;
  *  - duplicate flooding: the same content (ignoring case, width, spaces and punctuation) asked again
  *    within 24 hours, from any address, is refused.
  * Staff answer; the office publishes good answers to the public FAQ.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, gte, sql } from "drizzle-orm";
-import { GraphQLError } from "graphql";
 import { DomainError } from "../../graphql/errors.js";
 import type { Writer } from "../../graphql/mutation.js";
 import { requireDistrictWritable } from "../../graphql/scope.js";
 import { row, type Tx } from "../core/db.js";
+import { rateLimited } from "../core/throttle.js";
 import { actingAs, bumpDaily, nextSequence, shanghaiDay, STREAM, UNIT_ORG_KIND } from "./common.js";
 import { charLength, cleanLine, cleanText, contentHash, linkCount, sha256 } from "./sanitize.js";
 import { tsvectorOf } from "./search.js";
@@ -81,9 +82,6 @@ function vectorFor(q: { title: string; faqTitle: string | null; body: string; an
   ]);
 }
 
-export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "RATE_LIMITED", retryAfterSeconds, http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) } } });
-}
 
 /**
  * Records a question from the public (or from a unit's account). Returns the row and the tracking
@@ -99,7 +97,7 @@ export async function askQuestion(w: Writer, input: AskInput, ip: string, now = 
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_HOURS * 3600_000);
   const perClient = await row<{ n: number }>(w.tx, sql`select count(*)::int as n from cells.questions where client_hash = ${clientHash} and created_at >= ${since.toISOString()}`);
   if ((perClient?.n ?? 0) >= DAILY_LIMIT_PER_CLIENT) {
-    throw rateLimited(`At most ${DAILY_LIMIT_PER_CLIENT} questions per day from one address; please try again tomorrow`, 3600);
+    throw rateLimited(3600, `At most ${DAILY_LIMIT_PER_CLIENT} questions per day from one address`);
   }
   const [dup] = await w.tx
     .select({ number: questions.number })

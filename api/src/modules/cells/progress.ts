@@ -13,7 +13,8 @@
  *   NO_DATA    no actual reported yet for Y (or no target set);
  *   ACHIEVED   A already meets T (A ≥ T when higher is better, A ≤ T when lower is better);
  *   ON_TRACK   A meets E;
- *   AT_RISK    A misses E by at most AT_RISK_TOLERANCE (10 %) of |T − P| — or of |T| when P = T;
+ *   AT_RISK    A misses E by at most the tolerance: the larger of 10 % of the year's step |T − P| and
+ *              2 % of |T| (so an indicator already close to a target that barely moves is not "off track");
  *   OFF_TRACK  otherwise.
  * Arithmetic is done on scaled integers (4 decimals) so results are exact and repeatable.
  */
@@ -22,6 +23,8 @@ import type { TrackStatus } from "./tables.js";
 export type Direction = "HIGHER_BETTER" | "LOWER_BETTER";
 
 export const AT_RISK_TOLERANCE = 0.1;
+/** Floor of the tolerance, as a share of the target. */
+export const AT_RISK_TARGET_SHARE = 0.02;
 
 export interface ProgressInput {
   direction: Direction;
@@ -97,8 +100,10 @@ export function computeProgress(i: ProgressInput): ProgressResult {
   if (meets(T)) status = "ACHIEVED";
   else if (meets(E)) status = "ON_TRACK";
   else {
-    const span = T - P !== 0n ? (T - P < 0n ? P - T : T - P) : T < 0n ? -T : T;
-    const tol = (span * BigInt(Math.round(AT_RISK_TOLERANCE * 1000))) / 1000n;
+    const abs = (x: bigint) => (x < 0n ? -x : x);
+    const stepTol = (abs(T - P) * BigInt(Math.round(AT_RISK_TOLERANCE * 1000))) / 1000n;
+    const targetTol = (abs(T) * BigInt(Math.round(AT_RISK_TARGET_SHARE * 1000))) / 1000n;
+    const tol = stepTol > targetTol ? stepTol : targetTol;
     const shortfall = higher ? E - A : A - E;
     status = shortfall <= tol ? "AT_RISK" : "OFF_TRACK";
   }

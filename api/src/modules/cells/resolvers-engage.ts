@@ -14,10 +14,10 @@ import { runMutation } from "../../graphql/mutation.js";
 import { registerNode } from "../../graphql/node.js";
 import { inScope, requireInScope, scopeWhere } from "../../graphql/scope.js";
 import { districtIdOf } from "../core/resolvers.js";
-import { Throttle } from "../core/memory-throttle.js";
+import { rateLimited, take, throttle } from "../core/throttle.js";
 import { District } from "../core/types.js";
 import { ACADEMY_CATEGORIES, academyItemById, createAcademyItem, transitionAcademyItem, updateAcademyItem, type AcademyRow } from "./academy-service.js";
-import { askQuestion, clientHashOf, QUESTION_CATEGORIES, questionById, questionByTracking, rateLimited, transitionQuestion, type QuestionRow } from "./consultation-service.js";
+import { askQuestion, clientHashOf, QUESTION_CATEGORIES, questionById, questionByTracking, transitionQuestion, type QuestionRow } from "./consultation-service.js";
 import { AcademyFilter, AcademyItemInput, AskQuestionInput, ConsultationFilter, PublicityFilter, RecordAwarenessSurveyInput, RecordPublicityActivityInput } from "./inputs.js";
 import { districtOf, rankedPage, unitLoader } from "./loaders.js";
 import { publicitySummary, recordActivity, recordSurvey, type ActivityRow, type SurveyRow } from "./publicity-service.js";
@@ -48,10 +48,13 @@ import {
 } from "./types.js";
 import type { AcademyAction, QuestionAction } from "./workflows.js";
 
-/** Public question form: 3 questions at once per client address, then one every 2 minutes (per process). */
-export const askThrottle = new Throttle({ burst: 3, perSecond: 1 / 120 });
-/** Public status look-ups: 10 at once, then one every 6 seconds (tracking codes cannot be guessed by brute force). */
-export const lookupThrottle = new Throttle({ burst: 10, perSecond: 1 / 6 });
+/**
+ * Public status look-ups per client address: 10 at once, then one every 6 seconds (with 48-bit tracking
+ * codes this makes guessing hopeless). The question form uses core's per-address `question` bucket.
+ * Both are database token buckets (core/throttle.ts), so they hold across API processes; the key holds
+ * only a salted hash of the address.
+ */
+export const LOOKUP_BUCKET = { burst: 10, perSecond: 1 / 6 };
 
 const readsCells = (ctx: Context) => can(ctx.principal, "cells:read");
 
@@ -196,8 +199,7 @@ export class EngageResolver {
   })
   @Can.public()
   async askQuestion(@Arg("input", () => AskQuestionInput) input: AskQuestionInput, @Ctx() ctx: Context): Promise<AskQuestionPayload> {
-    const t = askThrottle.take(clientHashOf(ctx.ip));
-    if (!t.allowed) throw rateLimited(`Too many questions from your address; try again in ${t.retryAfterSeconds} s`, t.retryAfterSeconds);
+    await throttle(ctx.app, "question", clientHashOf(ctx.ip));
     const districtId = input.districtId ? await districtIdOf(ctx.db, input.districtId, "input.districtId") : null;
     // Anonymous askers have no idempotency memory; a retried request is caught by the duplicate check.
     const r = await runMutation({ ...ctx, idempotencyKey: ctx.principal.kind === "anonymous" ? undefined : ctx.idempotencyKey }, "askQuestion", { category: input.category }, async (w) => {
@@ -215,8 +217,9 @@ export class EngageResolver {
     @Ctx() ctx: Context,
   ): Promise<ConsultationStatusView | null> {
     if (number.length > 40 || trackingCode.length > 40) throw badInput(number.length > 40 ? "number" : "trackingCode", "at most 40 characters");
-    const t = lookupThrottle.take(clientHashOf(ctx.ip));
-    if (!t.allowed) throw rateLimited(`Too many look-ups; try again in ${t.retryAfterSeconds} s`, t.retryAfterSeconds);
+    const scale = ctx.app.config.throttleScale;
+    const t = await take(ctx.app.db, `consultation.lookup:${clientHashOf(ctx.ip)}`, { burst: LOOKUP_BUCKET.burst * scale, perSecond: LOOKUP_BUCKET.perSecond * scale });
+    if (!t.allowed) throw rateLimited(t.retryAfter, "Too many look-ups from this address");
     const q = await questionByTracking(ctx.db, number, trackingCode);
     if (!q) return null;
     const answered = q.status === "ANSWERED" || q.status === "PUBLISHED";

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../graphql/ids.js";
 import { withWriter } from "../../graphql/mutation.js";
 import { createHarness, ok, type Harness } from "../../test/harness.js";
+import { seedCells } from "./seed.js";
 import { systemPrincipal } from "../core/auth.js";
 import { rows } from "../core/db.js";
 import { shanghaiDay, shanghaiQuarter } from "./common.js";
@@ -23,8 +24,10 @@ const as = async (u: string) => (tokens[u] ??= await h.login(u));
 const now = shanghaiQuarter(new Date());
 
 beforeAll(async () => {
-  h = await createHarness({ seed: "small" });
-});
+  // Only this stream's demo data (small scale): the other streams' seeds are not needed here.
+  h = await createHarness({ seed: "accounts" });
+  await seedCells(await h.seedContext("small"));
+}, 600_000);
 afterAll(async () => h?.close());
 
 async function indicatorId(code: string): Promise<string> {
