@@ -67,9 +67,11 @@ const BUILTIN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
 /** Descriptions are written "中文 / English": split into the two languages. */
 export function splitDescription(d: string | null | undefined): { zh: string; en: string } {
   if (!d) return { zh: "", en: "" };
-  const i = d.indexOf(" / ");
-  if (i < 0) return /[\u3400-\u9fff]/.test(d) ? { zh: d, en: "" } : { zh: "", en: d };
-  return { zh: d.slice(0, i).trim(), en: d.slice(i + 3).trim() };
+  // The first "/" followed by a space and a non-Chinese character ("中文 / English", "（注）/ English");
+  // a slash inside the Chinese part ("待发/重试中") has no space after it.
+  const m = /\s*\/\s+(?=[^\s\u3400-\u9fff])/.exec(d);
+  if (!m) return /[\u3400-\u9fff]/.test(d) ? { zh: d.trim(), en: "" } : { zh: "", en: d.trim() };
+  return { zh: d.slice(0, m.index).trim(), en: d.slice(m.index + m[0].length).trim() };
 }
 
 /** Which module declares each root field (by the resolver class that holds it). */
