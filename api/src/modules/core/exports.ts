@@ -92,7 +92,8 @@ export async function startExport(w: Writer, name: string, format: "CSV" | "XLSX
   def.parseFilter(filter, p);
   const [job] = await w.tx
     .insert(exportJobs)
-    .values({ name, format, language, filter, principal: p as unknown as Record<string, unknown>, requestedBy: p.label })
+    // A filter written as a GraphQL literal arrives as a null-prototype object: store a plain copy.
+    .values({ name, format, language, filter: JSON.parse(JSON.stringify(filter)) as Record<string, unknown>, principal: p as unknown as Record<string, unknown>, requestedBy: p.label })
     .returning();
   w.afterCommit(() => void runQueuedExports(w.app).catch(() => {}));
   return job!;

@@ -1,0 +1,74 @@
+/**
+ * The recycling stream's figures for the leadership overview, from the rollups only.
+ */
+import { sql } from "drizzle-orm";
+import type { CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
+import { rows, type Tx } from "../core/db.js";
+import { firstDataDay, gramsToTonnes, indicators } from "./dashboard.js";
+import { dayOf, yearBefore } from "./time.js";
+
+/** End of the 14th Five-Year plan period (十四五). */
+export const PLAN_END_YEAR = 2025;
+/** Assumed yearly growth of recyclables generated, for the projection to the plan's end. */
+export const GENERATION_GROWTH = 0.05;
+
+async function figures(tx: Tx, q: FigureQuery): Promise<StreamFigure[]> {
+  const from = dayOf(q.from);
+  const to = dayOf(q.to);
+  const cur = await indicators(tx, { from, to, districtId: q.districtId });
+  const first = await firstDataDay(tx);
+  const pFrom = yearBefore(from);
+  const pTo = yearBefore(to);
+  const hasPrevious = first != null && first <= pFrom; // only when the earlier period is fully covered by data
+  const prev = hasPrevious ? await indicators(tx, { from: pFrom, to: pTo, districtId: q.districtId }) : null;
+  const f = (key: string, labelZh: string, labelEn: string, unit: string, value: string, previous: string | null, link: string): StreamFigure => ({ key: `recycling.${key}`, labelZh, labelEn, unit, value, previous, link });
+  return [
+    f("tonnage", "再生资源回收量", "Recyclables collected", "t", cur.tonnes, prev?.tonnes ?? null, "/recycling/dashboard"),
+    f("activeCards", "活跃积分卡", "Active points cards", "张", String(cur.activeCards), prev ? String(prev.activeCards) : null, "/recycling/cards"),
+    f("pointsIssued", "发放积分", "Points issued", "分", cur.pointsIssued, prev?.pointsIssued ?? null, "/recycling/dashboard"),
+    f("pointsRedeemed", "兑换积分", "Points redeemed", "分", cur.pointsRedeemed, prev?.pointsRedeemed ?? null, "/recycling/merchants"),
+    f("redemptionYuan", "兑换金额", "Redemption value", "元", cur.redemptionYuan, prev?.redemptionYuan ?? null, "/recycling/merchants"),
+    f("participationPct", "居民参与率", "Residents taking part", "%", cur.participationPct?.toFixed(1) ?? "0.0", prev?.participationPct != null ? prev.participationPct.toFixed(1) : null, "/recycling/dashboard"),
+    f("cards", "积分卡总数", "Points cards issued", "张", String(cur.cardsTotal), null, "/recycling/cards"),
+  ];
+}
+
+/**
+ * 产生量与利用处置量相匹配 — recyclables per district: collected in the year against the network's
+ * sorting and handling capacity (stations' tonnes per day × 365, counting those open by the year's
+ * end), projected to the end of the plan period (generation growing 5 % a year; capacity adding
+ * stations planned to open by then).
+ */
+async function capacity(tx: Tx, q: { year: number; districtId: number | null }): Promise<CapacityRow[]> {
+  const from = `${q.year}-01-01`;
+  const to = `${q.year + 1}-01-01`;
+  const planEnd = `${Math.max(q.year, PLAN_END_YEAR)}-12-31`;
+  const gen = await rows<{ district_id: number; g: string }>(
+    tx,
+    sql`select district_id, sum(weight_grams)::text as g from recycling.roll_district_day where day >= ${from}::date and day < ${to}::date group by district_id`,
+  );
+  const cap = await rows<{ district_id: number; now_tpd: string; plan_tpd: string }>(
+    tx,
+    sql`select district_id, coalesce(sum(capacity_tpd) filter (where opened_on < ${to}::date), 0)::text as now_tpd,
+               coalesce(sum(capacity_tpd) filter (where opened_on <= ${planEnd}::date), 0)::text as plan_tpd
+        from recycling.stations where active group by district_id`,
+  );
+  const ids = [...new Set([...gen.map((g) => g.district_id), ...cap.map((c) => c.district_id)])].filter((d) => q.districtId == null || d === q.districtId).sort();
+  const years = Math.max(0, PLAN_END_YEAR - q.year);
+  return ids.map((d) => {
+    const g = BigInt(gen.find((x) => x.district_id === d)?.g ?? "0");
+    const c = cap.find((x) => x.district_id === d);
+    const tonnes = Number(gramsToTonnes(g));
+    return {
+      districtId: d,
+      category: "recyclables",
+      unit: "t",
+      generated: gramsToTonnes(g),
+      capacity: (Number(c?.now_tpd ?? 0) * 365).toFixed(3),
+      projectedGenerated: (tonnes * Math.pow(1 + GENERATION_GROWTH, years)).toFixed(3),
+      projectedCapacity: (Number(c?.plan_tpd ?? 0) * 365).toFixed(3),
+    };
+  });
+}
+
+export const recyclingOverview: OverviewProvider = { figures, capacity };
