@@ -109,6 +109,7 @@ describe("reference", () => {
 
   it("documents every type, field, argument and enum value of api/schema.graphql with both languages", () => {
     const missing: string[] = [];
+    const undescribedValues: string[] = [];
     const described = (what: string, d: string | null | undefined, html: string) => {
       const { zh, en } = splitDescription(d);
       const shown = text(html);
@@ -142,11 +143,16 @@ describe("reference", () => {
         for (const v of t.getValues()) {
           const rowStart = section.indexOf(`id="f-${t.name}-${v.name}"`);
           if (rowStart < 0) missing.push(`${t.name}.${v.name}: no row`);
+          else if (!v.description) undescribedValues.push(`${t.name}.${v.name}`);
           else described(`${t.name}.${v.name}`, v.description, section.slice(rowStart, section.indexOf("</tr>", rowStart)));
         }
       }
     }
     expect(missing).toEqual([]);
+    // Enum values described before this test existed are listed in a baseline (reported to their
+    // streams); a new enum value must be described (registerEnumType … valuesConfig).
+    const baseline = new Set(JSON.parse(fs.readFileSync(path.join(apiRoot, "src", "devportal", "enum-values-without-description.json"), "utf8")) as string[]);
+    expect(undescribedValues.filter((v) => !baseline.has(v)), "describe these enum values (valuesConfig: { VALUE: { description: \"中文 / English\" } })").toEqual([]);
   });
 
   it("documents every root field with its access rule, arguments and a runnable sample in the explorer", () => {
@@ -215,40 +221,47 @@ describe("reference", () => {
 });
 
 describe("pages", () => {
-  it("has no broken internal link or anchor on any page", async () => {
-    const seen = new Map<string, string>();
+  it("has no broken internal link or anchor on any page", { timeout: 600_000 }, async () => {
+    const bodies = new Map<string, { status: number; type: string; body: string }>();
+    const fetchOnce = async (url: string) => {
+      if (!bodies.has(url)) {
+        const r = await get(url);
+        bodies.set(url, { status: r.statusCode, type: String(r.headers["content-type"]), body: r.statusCode === 200 ? r.body : "" });
+      }
+      return bodies.get(url)!;
+    };
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (url: string) => {
+      if (!ids.has(url)) ids.set(url, new Set([...bodies.get(url)!.body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)));
+      return ids.get(url)!;
+    };
+    const crawled = new Set<string>();
+    const checked = new Set<string>();
     const queue = ["/developers/"];
     const broken: string[] = [];
     while (queue.length) {
       const url = queue.shift()!;
-      if (seen.has(url)) continue;
-      const r = await get(url);
-      seen.set(url, r.statusCode === 200 ? r.body : "");
-      if (r.statusCode !== 200) {
-        broken.push(`${url}: ${r.statusCode}`);
-        continue;
-      }
-      if (!String(r.headers["content-type"]).startsWith("text/html")) continue;
-      for (const m of r.body.matchAll(/href="(\/developers\/[^"#?]*)(#[^"]*)?"/g)) {
+      if (crawled.has(url)) continue;
+      crawled.add(url);
+      const page = await fetchOnce(url);
+      if (page.status !== 200 || !page.type.startsWith("text/html")) continue;
+      for (const m of page.body.matchAll(/href="(\/developers\/[^"#?]*)(#[^"]*)?"/g)) {
         const target = m[1]!;
-        if (target.startsWith("/developers/explorer") || target.startsWith("/developers/examples") || target.endsWith(".graphql") || target.endsWith(".json") || target.includes("/static/")) {
-          if (!seen.has(target)) {
-            const t = await get(target);
-            seen.set(target, "");
-            if (t.statusCode !== 200 && !(target.startsWith("/developers/explorer") && t.statusCode === 503)) broken.push(`${url} → ${target}: ${t.statusCode}`);
-          }
+        const key = target + (m[2] ?? "");
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const t = await fetchOnce(target);
+        const explorerNotBuilt = target.startsWith("/developers/explorer") && t.status === 503;
+        if (t.status !== 200 && !explorerNotBuilt) {
+          broken.push(`${url} → ${target}: ${t.status}`);
           continue;
         }
-        if (!seen.has(target)) queue.push(target);
-        if (m[2]) {
-          const anchor = m[2].slice(1);
-          const body = seen.get(target) ?? (await get(target)).body;
-          if (!body.includes(`id="${anchor}"`)) broken.push(`${url} → ${target}#${anchor}: no such anchor`);
-        }
+        if (m[2] && t.type.startsWith("text/html") && !idsOf(target).has(m[2].slice(1))) broken.push(`${url} → ${key}: no such anchor`);
+        if (t.type.startsWith("text/html") && !target.startsWith("/developers/explorer")) queue.push(target);
       }
     }
     expect(broken).toEqual([]);
-    expect(seen.size).toBeGreaterThan(15);
+    expect(crawled.size).toBeGreaterThan(15);
   });
 
   it("serves pages with a strict Content-Security-Policy and no inline script", async () => {

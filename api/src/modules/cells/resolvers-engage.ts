@@ -15,6 +15,7 @@ import { registerNode } from "../../graphql/node.js";
 import { inScope, requireInScope, scopeWhere } from "../../graphql/scope.js";
 import { districtIdOf } from "../core/resolvers.js";
 import { Throttle } from "../core/memory-throttle.js";
+import { throttle } from "../core/throttle.js";
 import { District } from "../core/types.js";
 import { ACADEMY_CATEGORIES, academyItemById, createAcademyItem, transitionAcademyItem, updateAcademyItem, type AcademyRow } from "./academy-service.js";
 import { askQuestion, clientHashOf, QUESTION_CATEGORIES, questionById, questionByTracking, rateLimited, transitionQuestion, type QuestionRow } from "./consultation-service.js";
@@ -198,6 +199,8 @@ export class EngageResolver {
   async askQuestion(@Arg("input", () => AskQuestionInput) input: AskQuestionInput, @Ctx() ctx: Context): Promise<AskQuestionPayload> {
     const t = askThrottle.take(clientHashOf(ctx.ip));
     if (!t.allowed) throw rateLimited(`Too many questions from your address; try again in ${t.retryAfterSeconds} s`, t.retryAfterSeconds);
+    // Shared by every API process (the in-process throttle above only sees this one).
+    await throttle(ctx.app, "question", ctx.ip);
     const districtId = input.districtId ? await districtIdOf(ctx.db, input.districtId, "input.districtId") : null;
     // Anonymous askers have no idempotency memory; a retried request is caught by the duplicate check.
     const r = await runMutation({ ...ctx, idempotencyKey: ctx.principal.kind === "anonymous" ? undefined : ctx.idempotencyKey }, "askQuestion", { category: input.category }, async (w) => {
@@ -217,6 +220,7 @@ export class EngageResolver {
     if (number.length > 40 || trackingCode.length > 40) throw badInput(number.length > 40 ? "number" : "trackingCode", "at most 40 characters");
     const t = lookupThrottle.take(clientHashOf(ctx.ip));
     if (!t.allowed) throw rateLimited(`Too many look-ups; try again in ${t.retryAfterSeconds} s`, t.retryAfterSeconds);
+    await throttle(ctx.app, "verify", ctx.ip);
     const q = await questionByTracking(ctx.db, number, trackingCode);
     if (!q) return null;
     const answered = q.status === "ANSWERED" || q.status === "PUBLISHED";
