@@ -79,7 +79,7 @@ describe("guides", () => {
     expect(text(hooks)).toContain("def verify_signature(secret: str, header: str, raw_body: bytes");
     expect(text(hooks)).toContain("public static boolean verifySignature(");
     const limits = text((await get("/developers/guides/rate-limits")).body);
-    expect(limits).toMatch(/login\s*10\s*10/); // PUBLIC_LIMITS.login: burst 10, 1/6 per second = 10 a minute
+    expect(limits).toMatch(/\(login\)\s*10\s*10/); // PUBLIC_LIMITS.login: burst 10, 1/6 per second = 10 a minute
     const sample = text((await get("/developers/guides/sample-client")).body);
     expect(sample).toContain("export async function syncOnce(");
   });

@@ -54,6 +54,13 @@ function table(head: [string, string][], rows: string[][]): string {
 const code = (s: unknown) => `<code>${esc(s)}</code>`;
 const perMinute = (perSecond: number) => (perSecond * 60).toFixed(perSecond * 60 >= 10 ? 0 : 1);
 
+const PUBLIC_USES: Record<string, string> = {
+  login: bi("登录（login）", "Signing in (login)"),
+  verify: bi("扫码核验联单和准运证、凭查询码查询（manifestByQr、verifyPermit、pickupStatus、consultationStatus）", "QR verification of manifests and permits, look-ups by tracking code (manifestByQr, verifyPermit, pickupStatus, consultationStatus)"),
+  question: bi("向无废细胞咨询提问（askQuestion）", "Asking the zero-waste cells a question (askQuestion)"),
+  submit: bi("其他公开提交，如居民预约清运（requestPickup）", "Other public submissions, such as a resident booking a pickup (requestPickup)"),
+};
+
 /** Tables generated from the code for `{{name}}` lines in the guides. */
 export function generatedBlocks(config: Config, model: ReferenceModel): Record<string, () => string> {
   return {
@@ -82,11 +89,12 @@ export function generatedBlocks(config: Config, model: ReferenceModel): Record<s
     publicLimits: () =>
       table(
         [
-          ["动作", "Action"],
+          ["桶", "Bucket"],
+          ["用于", "Used by"],
           ["突发上限", "Burst"],
           ["每分钟回填", "Refill per minute"],
         ],
-        Object.entries(PUBLIC_LIMITS).map(([k, b]) => [code(k), String(b.burst), perMinute(b.perSecond)]),
+        Object.entries(PUBLIC_LIMITS).map(([k, b]) => [code(k), PUBLIC_USES[k] ?? "", String(b.burst), perMinute(b.perSecond)]),
       ) + `<p>${bi(`登录另有锁定：连续 ${LOCKOUT_AFTER} 次密码错误后锁定 ${LOCKOUT_MINUTES} 分钟。`, `Logins also lock: ${LOCKOUT_AFTER} wrong passwords in a row lock the account for ${LOCKOUT_MINUTES} minutes.`)}</p>`,
     queryLimits: () =>
       table(
