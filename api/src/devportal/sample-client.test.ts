@@ -5,11 +5,11 @@
  * forged ones, and de-duplicates redeliveries). The Python and Java verifiers of the webhook guide are
  * run against the platform's signatures too (skipped where python3 / java are missing).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { withWriter } from "../graphql/mutation.js";
 import { SYNC } from "../graphql/sync.js";
@@ -75,13 +75,17 @@ async function expectedIds(): Promise<string[]> {
   return r.map((x) => toGlobalId("Alert", x.id)).sort();
 }
 
-function runCli(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLIENT, ...args], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the client as a separate process (asynchronously: the platform answers from this process). */
+function runCli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLIENT, ...args], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 240_000 }, (err, stdout, stderr) =>
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }
 
 describe("sample client: incremental sync", () => {
-  it("copies a whole list, then only changes and deletions, with its checkpoint in a file (command line)", async () => {
+  it("copies a whole list, then only changes and deletions, with its checkpoint in a file (command line)", { timeout: 600_000 }, async () => {
     await raise(130);
     await raise(5, "hazardous");
     await raise(5, "recycling"); // not readable by this key
@@ -89,7 +93,7 @@ describe("sample client: incremental sync", () => {
     const dir = tmp();
     const env = { ZW_URL: url, ZW_API_KEY: key };
 
-    const first = runCli(["sync", "--list", "alerts", "--dir", dir], env);
+    const first = await runCli(["sync", "--list", "alerts", "--dir", dir], env);
     expect(first.status, first.stderr).toBe(0);
     const out1 = JSON.parse(first.stdout.trim().split("\n").pop()!);
     expect(out1.pages).toBeGreaterThanOrEqual(3); // 135 rows at 100 a page, plus the deletions query
@@ -111,7 +115,7 @@ describe("sample client: incremental sync", () => {
     await raise(5);
     await settle();
 
-    const second = runCli(["sync", "--list", "alerts", "--dir", dir], env);
+    const second = await runCli(["sync", "--list", "alerts", "--dir", dir], env);
     expect(second.status, second.stderr).toBe(0);
     const out2 = JSON.parse(second.stdout.trim().split("\n").pop()!);
     expect(out2.deleted).toBe(2);
@@ -122,7 +126,7 @@ describe("sample client: incremental sync", () => {
     for (const a of some.slice(3, 5)) expect(store[toGlobalId("Alert", a.id)]).toBeUndefined();
 
     // Nothing changed: a run fetches (almost) nothing.
-    const third = JSON.parse(runCli(["sync", "--list", "alerts", "--dir", dir], env).stdout.trim().split("\n").pop()!);
+    const third = JSON.parse((await runCli(["sync", "--list", "alerts", "--dir", dir], env)).stdout.trim().split("\n").pop()!);
     expect(third.upserted).toBeLessThanOrEqual(5);
     expect(third.deleted).toBe(0);
   });
@@ -147,9 +151,10 @@ describe("sample client: incremental sync", () => {
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "alerts.json"), "utf8"))).sort()).toEqual(await expectedIds());
   });
 
-  it("waits out HTTP 429 (retry-after) and still syncs everything", async () => {
-    // A page of 100 alerts costs about 1,100; this key's bucket holds 2,500 and refills 300 a second.
-    const tight = ok(await h.gql(`mutation { createApiKey(input: { name: "小额度", scopes: ["construction:read", "hazardous:read"], rateLimitBurst: 2500, rateLimitPerSecond: 300 }) { secret } }`, {}, { token: admin })).createApiKey.secret;
+  it("waits out HTTP 429 (retry-after) and still syncs everything", { timeout: 300_000 }, async () => {
+    // A page of 100 alerts costs about 1,005; this key's bucket holds 1,100 and refills 100 a second, so
+    // every page after the first waits for a 429's retry-after (about 10 s).
+    const tight = ok(await h.gql(`mutation { createApiKey(input: { name: "小额度", scopes: ["construction:read", "hazardous:read"], rateLimitBurst: 1100, rateLimitPerSecond: 100 }) { secret } }`, {}, { token: admin })).createApiKey.secret;
     const c = new client.GraphQLClient({ url, apiKey: tight });
     const dir = tmp();
     const r = await client.syncOnce({ client: c, list: "alerts", dir });
@@ -210,8 +215,13 @@ describe("sample client: webhook receiver", () => {
 describe("signature verifiers of the webhook guide", () => {
   const secret = "whsec_example_secret_value";
   const body = JSON.stringify({ id: "42", type: "case.opened", data: { title: "渣土车未密闭 / uncovered truck" } });
-  const now = Math.floor(Date.now() / 1000);
-  const header = sign(secret, now, body);
+  // Signed when each test runs: the verifiers refuse timestamps more than 5 minutes old.
+  let now = 0;
+  let header = "";
+  beforeEach(() => {
+    now = Math.floor(Date.now() / 1000);
+    header = sign(secret, now, body);
+  });
 
   it("Node.js (sample client)", () => {
     expect(client.verifySignature(secret, header, Buffer.from(body))).toBe(true);
@@ -222,7 +232,7 @@ describe("signature verifiers of the webhook guide", () => {
 
   const has = (cmd: string) => spawnSync(cmd, ["--version"], { encoding: "utf8" }).status === 0;
   it.skipIf(!has("python3"))("Python", () => {
-    const run = (b: string, hd = header) => spawnSync("python3", [path.join(EXAMPLES, "webhook_verify.py"), secret, hd], { input: b, encoding: "utf8" }).status;
+    const run = (b: string, hd?: string) => spawnSync("python3", [path.join(EXAMPLES, "webhook_verify.py"), secret, hd ?? header], { input: b, encoding: "utf8" }).status;
     expect(run(body)).toBe(0);
     expect(run(body + " ")).toBe(1);
     expect(run(body, sign("whsec_other", now, body))).toBe(1);
@@ -232,7 +242,7 @@ describe("signature verifiers of the webhook guide", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "zw-java-"));
     dirs.push(out);
     // Single-file source launch (Java 11+).
-    const run = (b: string, hd = header) => spawnSync("java", [path.join(EXAMPLES, "WebhookVerify.java"), secret, hd], { input: b, encoding: "utf8", cwd: out }).status;
+    const run = (b: string, hd?: string) => spawnSync("java", [path.join(EXAMPLES, "WebhookVerify.java"), secret, hd ?? header], { input: b, encoding: "utf8", cwd: out }).status;
     expect(run(body)).toBe(0);
     expect(run(body.replace("uncovered", "covered"))).toBe(1);
     expect(run(body, sign(secret, now - 3600, body))).toBe(1);
