@@ -31,7 +31,7 @@ export const LISTS = {
   alerts: {
     field: "alerts",
     entity: "Alert",
-    select: "id stream rule severity status title districtId updatedAt",
+    select: "id stream rule severity status title district { adcode } updatedAt",
   },
 };
 
@@ -123,6 +123,26 @@ function writeJson(file, value) {
 
 // ——— incremental sync ———
 
+/** The two queries a sync run sends for a list. */
+export function queries(list) {
+  const spec = LISTS[list];
+  if (!spec) throw new Error(`unknown list ${list}; one of ${Object.keys(LISTS).join(", ")}`);
+  return {
+    listQuery: `query Sync($first: Int!, $after: String, $since: DateTime!) {
+      page: ${spec.field}(first: $first, after: $after, filter: { updatedSince: $since }) {
+        edges { node { ${spec.select} } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`,
+    delQuery: `query Deletions($entity: String!, $since: DateTime!, $first: Int!, $after: String) {
+      deletions(entity: $entity, since: $since, first: $first, after: $after) {
+        edges { node { entityId deletedAt } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`,
+  };
+}
+
 /**
  * 同步一次：取自上次检查点以来变化的记录（按 updatedAt 升序，游标翻页），再取删除记录（墓碑）。
  * One sync run: records changed since the checkpoint (ascending updatedAt, cursor paging), then
@@ -146,12 +166,7 @@ export async function syncOnce({ client, list = "alerts", dir = ".", log = () =>
   let deleted = 0;
   let pages = 0;
 
-  const listQuery = `query Sync($first: Int!, $after: String, $since: DateTime!) {
-    page: ${spec.field}(first: $first, after: $after, filter: { updatedSince: $since }) {
-      edges { node { ${spec.select} } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }`;
+  const { listQuery, delQuery } = queries(list);
   for (;;) {
     const data = await client.request(listQuery, { first: PAGE, after: cp.after, since: cp.since });
     pages++;
@@ -173,12 +188,6 @@ export async function syncOnce({ client, list = "alerts", dir = ".", log = () =>
     break;
   }
 
-  const delQuery = `query Deletions($entity: String!, $since: DateTime!, $first: Int!, $after: String) {
-    deletions(entity: $entity, since: $since, first: $first, after: $after) {
-      edges { node { entityId deletedAt } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }`;
   for (;;) {
     const data = await client.request(delQuery, { entity: spec.entity, since: cp.deletionsSince, first: PAGE, after: cp.deletionsAfter });
     pages++;

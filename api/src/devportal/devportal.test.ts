@@ -16,7 +16,7 @@ import { splitDescription } from "./reference.js";
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ seed: false });
-});
+}, 300_000);
 afterAll(async () => h?.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => h.platform.server.inject({ method: "GET", url, headers });

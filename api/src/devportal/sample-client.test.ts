@@ -29,6 +29,8 @@ const client = (await import(/* @vite-ignore */ CLIENT)) as {
   GraphQLClient: new (o: { url: string; apiKey: string; fetch?: typeof fetch; log?: (m: string) => void }) => { rateLimited: number };
   syncOnce(o: { client: unknown; list: string; dir: string }): Promise<{ upserted: number; deleted: number; pages: number; total: number }>;
   verifySignature(secrets: string | string[], header: string, body: Buffer | string): boolean;
+  LISTS: Record<string, unknown>;
+  queries(list: string): { listQuery: string; delQuery: string };
 };
 
 let h: Harness;
@@ -52,7 +54,7 @@ beforeAll(async () => {
   url = await h.platform.listen();
   admin = await h.login("admin");
   key = ok(await h.gql(`mutation { createApiKey(input: { name: "省平台同步", scopes: ["construction:read", "hazardous:read"] }) { secret } }`, {}, { token: admin })).createApiKey.secret;
-});
+}, 300_000);
 afterAll(async () => {
   for (const c of children) c.kill("SIGTERM");
   await h?.close();
@@ -85,6 +87,15 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ status: 
 }
 
 describe("sample client: incremental sync", () => {
+  it("sends valid queries for every list it knows (manifests and alerts) against the schema", async () => {
+    const { parse, validate } = await import("graphql");
+    for (const list of Object.keys(client.LISTS)) {
+      const { listQuery, delQuery } = client.queries(list);
+      expect(validate(h.platform.schema, parse(listQuery)).map((e) => e.message), list).toEqual([]);
+      expect(validate(h.platform.schema, parse(delQuery)).map((e) => e.message), list).toEqual([]);
+    }
+  });
+
   it("copies a whole list, then only changes and deletions, with its checkpoint in a file (command line)", { timeout: 600_000 }, async () => {
     await raise(130);
     await raise(5, "hazardous");

@@ -13,7 +13,7 @@ import { PUBLIC_LIMITS } from "./throttle.js";
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({ seed: false, config: { throttleScale: 1 } });
-});
+}, 300_000);
 afterAll(async () => h?.close());
 
 const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
