@@ -6,7 +6,8 @@
 import { createGraphiQLFetcher, type Fetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import "graphiql/graphiql.css";
-import { StrictMode, useMemo, useState } from "react";
+import { buildSchema, type GraphQLSchema } from "graphql";
+import { StrictMode, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { credentialHeaders, loadCredentials, saveCredentials, shellSession, type Credentials, type Mode } from "./credentials.ts";
 import "./explorer.css";
@@ -106,7 +107,24 @@ function CredentialsBar({ creds, onChange, last }: { creds: Credentials; onChang
   );
 }
 
+/**
+ * The schema comes from the platform's SDL (/developers/schema.graphql), not from an introspection query:
+ * the standard introspection query is deeper than the API's depth limit, and the SDL is the same schema.
+ */
+function useSchema(): GraphQLSchema | null | undefined {
+  // null: no schema yet and no introspection; undefined (if the SDL cannot be loaded): GraphiQL introspects.
+  const [schema, setSchema] = useState<GraphQLSchema | null | undefined>(null);
+  useEffect(() => {
+    fetch(new URL("../schema.graphql", location.href))
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((sdl) => setSchema(buildSchema(sdl)))
+      .catch(() => setSchema(undefined));
+  }, []);
+  return schema;
+}
+
 function Explorer() {
+  const schema = useSchema();
   const [creds, setCreds] = useState<Credentials>(() => loadCredentials());
   const [last, setLast] = useState<LastCall | null>(null);
   const change = (c: Credentials) => {
@@ -149,7 +167,7 @@ function Explorer() {
     <div className="zw-explorer">
       <CredentialsBar creds={creds} onChange={change} last={last} />
       <div className="zw-graphiql">
-        <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} query={initialQuery()} defaultEditorToolsVisibility="variables" shouldPersistHeaders={false} isHeadersEditorEnabled>
+        <GraphiQL fetcher={fetcher} schema={schema} defaultQuery={DEFAULT_QUERY} query={initialQuery()} defaultEditorToolsVisibility="variables" shouldPersistHeaders={false} isHeadersEditorEnabled>
           <GraphiQL.Logo>
             <span className="zw-logo">绍兴无废城市 · GraphQL</span>
           </GraphiQL.Logo>

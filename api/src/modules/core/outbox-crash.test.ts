@@ -71,7 +71,7 @@ function startApi(workers: boolean): Promise<{ child: ChildProcess; url: string 
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`API did not start:\n${out}`)), 240_000);
+    const timer = setTimeout(() => reject(new Error(`API did not start:\n${out}`)), 400_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /GraphQL\s+(http:\/\/[^\s]+)\/graphql/.exec(out);
@@ -124,7 +124,7 @@ beforeAll(async () => {
   signingSecret = sub.createWebhookSubscription.secret;
   await platform.stop();
   await database.close();
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
@@ -176,6 +176,6 @@ describe("outbox across a crash", () => {
       const delivered = received.map((r) => Buffer.from("Case:" + String((JSON.parse(r.body) as { entityId: string }).entityId)).toString("base64url")).sort();
       expect(delivered).toEqual([...caseIds].sort());
     },
-    400_000,
+    1_200_000,
   );
 });
