@@ -163,9 +163,9 @@ describe("sample client: incremental sync", () => {
   });
 
   it("waits out HTTP 429 (retry-after) and still syncs everything", { timeout: 300_000 }, async () => {
-    // A page of 100 alerts costs about 1,005; this key's bucket holds 1,100 and refills 100 a second, so
-    // every page after the first waits for a 429's retry-after (about 10 s).
-    const tight = ok(await h.gql(`mutation { createApiKey(input: { name: "小额度", scopes: ["construction:read", "hazardous:read"], rateLimitBurst: 1100, rateLimitPerSecond: 100 }) { secret } }`, {}, { token: admin })).createApiKey.secret;
+    // A page of 100 alerts costs about 1,100 (see extensions.cost); this key's bucket holds 1,500 and
+    // refills 100 a second, so the second page waits for a 429's retry-after (about 8 s).
+    const tight = ok(await h.gql(`mutation { createApiKey(input: { name: "小额度", scopes: ["construction:read", "hazardous:read"], rateLimitBurst: 1500, rateLimitPerSecond: 100 }) { secret } }`, {}, { token: admin })).createApiKey.secret;
     const c = new client.GraphQLClient({ url, apiKey: tight });
     const dir = tmp();
     const r = await client.syncOnce({ client: c, list: "alerts", dir });
