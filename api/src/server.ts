@@ -20,6 +20,7 @@ import { principalFrom } from "./modules/core/auth.js";
 import { rateLimited, take } from "./modules/core/throttle.js";
 import { migrateAll, openDatabase, type Database } from "./modules/core/db.js";
 import { modules, moduleNames } from "./modules/index.js";
+import { registerDevPortal } from "./devportal/index.js";
 import { registerWeb } from "./web.js";
 
 export interface Platform {
@@ -113,6 +114,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     return reply.code(ok ? 200 : 503).send({ status: ok ? "ready" : "database unavailable" });
   });
   for (const m of modules) await m.routes?.(server, app);
+  await registerDevPortal(server, schema, config);
   await registerWeb(server, config);
 
   // GraphQL subscriptions over WebSocket (graphql-ws), same path.

@@ -21,6 +21,7 @@ describe("query limits and error shapes", () => {
   it("rejects a query deeper than the limit before running it", async () => {
     const r = await h.gql(`{ alerts { edges { node { case { alert { case { alert { id } } } } } } } }`, {}, { token: admin });
     expect(r.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_DEEP");
+    expect(r.status).toBe(400); // a client error, not a 5xx
     expect(r.data).toBeUndefined();
   });
 
@@ -28,6 +29,7 @@ describe("query limits and error shapes", () => {
     const sel = (a: string) => `${a}: users(first: 100) { edges { node { username department { code } district { code } } } }`;
     const big = await h.gql(`{ ${["a", "b", "c", "d", "e"].map(sel).join(" ")} }`, {}, { token: admin });
     expect(big.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(big.status).toBe(400);
     const aliases = Array.from({ length: 3500 }, (_, i) => `a${i}: districts { code }`).join(" ");
     const r = await h.gql(`{ ${aliases} }`, {}, { token: admin });
     expect(r.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");

@@ -51,7 +51,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           const depth = queryDepth(document, request.operationName);
           if (depth > opts.maxDepth) {
             throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${opts.maxDepth}`, {
-              extensions: { code: "QUERY_TOO_DEEP", depth, maxDepth: opts.maxDepth },
+              extensions: { code: "QUERY_TOO_DEEP", depth, maxDepth: opts.maxDepth, http: { status: 400 } },
             });
           }
           let cost: number;
@@ -64,12 +64,12 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
               estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (e) {
-            throw new GraphQLError(`Cannot calculate query cost: ${(e as Error).message}`, { extensions: { code: "BAD_USER_INPUT" } });
+            throw new GraphQLError(`Cannot calculate query cost: ${(e as Error).message}`, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
           }
           contextValue.cost = cost;
           if (cost > opts.maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${opts.maxCost}`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: opts.maxCost },
+              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: opts.maxCost, http: { status: 400 } },
             });
           }
           await opts.onCost?.(contextValue, cost);

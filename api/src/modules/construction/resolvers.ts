@@ -2,6 +2,7 @@
  * GraphQL resolvers of the construction stream: thin — decode IDs, check access and scope, call a
  * service inside runMutation. Relations resolve through per-request DataLoaders.
  */
+import { throttle } from "../core/throttle.js";
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
@@ -614,6 +615,7 @@ export class ConstructionResolver {
   @Can.public()
   async verifyPermit(@Arg("token", { description: "二维码中的核验码 / Verification token from the QR code" }) token: string, @Ctx() ctx: Context): Promise<PermitVerification | null> {
     if (token.length > 100) throw badInput("token", "too long");
+    await throttle(ctx.app, "verify", ctx.ip);
     return (await verifyPermit(ctx.db, token, { ip: ctx.ip })) as PermitVerification | null;
   }
 
@@ -846,6 +848,7 @@ export class ConstructionResolver {
   @Mutation(() => PickupBookingPayload, { description: "居民一键预约清运（公开，无需登录；返回查询码）/ A resident books a pickup (public; returns a tracking code)" })
   @Can.public()
   async requestBulkyPickup(@Arg("input", () => RequestPickupInput) input: RequestPickupInput, @Ctx() ctx: Context): Promise<PickupBookingPayload> {
+    await throttle(ctx.app, "submit", ctx.ip);
     const districtId = await districtIdOf(ctx.db, input.districtId, "input.districtId");
     const r = await runMutation(ctx, "requestBulkyPickup", { ...input, phone: maskPhone(input.phone), residentName: "[resident]" }, async (w) => ({ trackingCode: (await requestPickup(w, { ...input, districtId })).trackingCode }));
     return { trackingCode: r.trackingCode ?? null, userErrors: r.userErrors };
@@ -855,6 +858,7 @@ export class ConstructionResolver {
   @Can.public()
   async bulkyPickupStatus(@Arg("trackingCode") code: string, @Ctx() ctx: Context): Promise<PickupStatusView | null> {
     if (!/^[A-Z0-9]{6,30}$/.test(code)) return null;
+    await throttle(ctx.app, "verify", ctx.ip);
     const [r] = await ctx.db.select().from(pickupRequests).where(eq(pickupRequests.trackingCode, code));
     return r ? ({ trackingCode: r.trackingCode, status: r.status, preferredDate: r.preferredDate, scheduledFor: r.scheduledFor } as PickupStatusView) : null;
   }

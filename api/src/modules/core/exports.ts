@@ -114,6 +114,19 @@ function xlsxValue(v: unknown): string | number | Date | boolean | null {
   return /^[=+\-@]/.test(s) ? `'${s}` : s;
 }
 
+/**
+ * ExcelJS's streaming writer hands each 64 KB of sheet XML to the zip without waiting for it (its
+ * StreamBuf ignores backpressure): when compression is slower than rows arrive, the queue grows with the
+ * rows — hundreds of MB on a million. Wait after each batch until less than 1 MB is queued.
+ */
+type Queue = { _writableState?: { length: number }; _readableState?: { length: number } };
+export async function xlsxBackpressure(ws: unknown, maxQueued = 1 << 20): Promise<void> {
+  const dest = (ws as { stream?: { pipes?: Queue[] } }).stream?.pipes?.[0];
+  if (!dest) return;
+  const queued = () => (dest._writableState?.length ?? 0) + (dest._readableState?.length ?? 0);
+  for (let waited = 0; queued() > maxQueued && waited < 120_000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+}
+
 /** Runs one queued job (claimed with SKIP LOCKED so several processes can share the queue). */
 export async function runOneExport(app: App): Promise<boolean> {
   const claimed = await row<{ id: number }>(
@@ -153,6 +166,7 @@ export async function runOneExport(app: App): Promise<boolean> {
       ws.getRow(1).commit();
       for await (const batch of def.batches(app.db, p, filter)) {
         for (const r of batch) ws.addRow(def.columns.map((c) => xlsxValue(c.value(r)))).commit();
+        await xlsxBackpressure(ws);
         count += batch.length;
         if (count > MAX_EXPORT_ROWS) throw new Error(`more than ${MAX_EXPORT_ROWS} rows; narrow the filter`);
       }

@@ -26,6 +26,8 @@ export const PUBLIC_LIMITS = {
   login: { burst: 10, perSecond: 1 / 6 } satisfies Bucket,
   verify: { burst: 60, perSecond: 1 } satisfies Bucket,
   question: { burst: 5, perSecond: 1 / 60 } satisfies Bucket,
+  /** Public submissions other than questions (a resident booking a pickup). */
+  submit: { burst: 5, perSecond: 1 / 60 } satisfies Bucket,
 };
 
 export async function take(db: Db, key: string, bucket: Bucket, cost = 1): Promise<TakeResult> {

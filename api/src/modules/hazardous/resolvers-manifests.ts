@@ -2,6 +2,8 @@
  * Transfer manifests, e-waybills, corrections and QR verification — thin resolvers over
  * manifest-machine.ts and qr.ts.
  */
+import { updatedSinceWhere } from "../../graphql/sync.js";
+import { throttle } from "../core/throttle.js";
 import { and, eq, gte, inArray, like, lt, or, sql } from "drizzle-orm";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Can, forbidden } from "../../graphql/auth.js";
@@ -144,7 +146,7 @@ export class ManifestResolver {
         f.discrepancyFlagged != null ? eq(manifests.discrepancyFlagged, f.discrepancyFlagged) : undefined,
         f.createdFrom ? gte(manifests.createdAt, f.createdFrom) : undefined,
         f.createdTo ? lt(manifests.createdAt, f.createdTo) : undefined,
-        f.updatedSince ? gte(manifests.updatedAt, f.updatedSince) : undefined,
+        updatedSinceWhere(manifests.updatedAt, f.updatedSince),
       ],
       first: page.first,
       after: page.after,
@@ -167,6 +169,7 @@ export class ManifestResolver {
     @Arg("pkg", () => String, { nullable: true, description: "包装标签（行-序号）/ Package label (line-seq)" }) pkg?: string,
   ) {
     if (token.length > 64 || (pkg && pkg.length > 20)) throw badInput(token.length > 64 ? "token" : "pkg", "too long");
+    await throttle(ctx.app, "verify", ctx.ip);
     return scanManifest(ctx.db, ctx.principal, token, pkg ?? null, ctx.ip);
   }
 
