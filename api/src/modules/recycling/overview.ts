@@ -2,10 +2,10 @@
  * The recycling stream's figures for the leadership overview, from the rollups only.
  */
 import { sql } from "drizzle-orm";
-import type { CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
+import type { CapacityQuery, CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
 import { rows, type Tx } from "../core/db.js";
 import { firstDataDay, gramsToTonnes, indicators } from "./dashboard.js";
-import { dayOf, yearBefore } from "./time.js";
+import { addDays, dayOf, daysBetween, yearBefore } from "./time.js";
 
 /** End of the 14th Five-Year plan period (十四五). */
 export const PLAN_END_YEAR = 2025;
@@ -39,10 +39,14 @@ async function figures(tx: Tx, q: FigureQuery): Promise<StreamFigure[]> {
  * end), projected to the end of the plan period (generation growing 5 % a year; capacity adding
  * stations planned to open by then).
  */
-async function capacity(tx: Tx, q: { year: number; districtId: number | null }): Promise<CapacityRow[]> {
+async function capacity(tx: Tx, q: CapacityQuery): Promise<CapacityRow[]> {
   const from = `${q.year}-01-01`;
   const to = `${q.year + 1}-01-01`;
-  const planEnd = `${Math.max(q.year, PLAN_END_YEAR)}-12-31`;
+  const planEndYear = Math.max(q.year, q.planEndYear ?? PLAN_END_YEAR);
+  const planEnd = `${planEndYear}-12-31`;
+  // A running year counts the days so far: its rate (annualised) is what the projection grows.
+  const tomorrow = addDays(dayOf(new Date()), 1);
+  const share = tomorrow >= to ? 1 : Math.max(1, daysBetween(from, tomorrow)) / daysBetween(from, to);
   const gen = await rows<{ district_id: number; g: string }>(
     tx,
     sql`select district_id, sum(weight_grams)::text as g from recycling.roll_district_day where day >= ${from}::date and day < ${to}::date group by district_id`,
@@ -54,7 +58,7 @@ async function capacity(tx: Tx, q: { year: number; districtId: number | null }):
         from recycling.stations where active group by district_id`,
   );
   const ids = [...new Set([...gen.map((g) => g.district_id), ...cap.map((c) => c.district_id)])].filter((d) => q.districtId == null || d === q.districtId).sort();
-  const years = Math.max(0, PLAN_END_YEAR - q.year);
+  const years = Math.max(0, planEndYear - q.year);
   return ids.map((d) => {
     const g = BigInt(gen.find((x) => x.district_id === d)?.g ?? "0");
     const c = cap.find((x) => x.district_id === d);
@@ -64,8 +68,9 @@ async function capacity(tx: Tx, q: { year: number; districtId: number | null }):
       category: "recyclables",
       unit: "t",
       generated: gramsToTonnes(g),
+      generatedToDate: share < 1,
       capacity: (Number(c?.now_tpd ?? 0) * 365).toFixed(3),
-      projectedGenerated: (tonnes * Math.pow(1 + GENERATION_GROWTH, years)).toFixed(3),
+      projectedGenerated: ((tonnes / share) * Math.pow(1 + GENERATION_GROWTH, years)).toFixed(3),
       projectedCapacity: (Number(c?.plan_tpd ?? 0) * 365).toFixed(3),
     };
   });
