@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { useQuery } from "@apollo/client/react";
 import { useViewer } from "@zw/client";
 import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
@@ -15,7 +16,7 @@ export function HomePage() {
   const { viewer } = useViewer();
   const ref = useQuery(HazardousReferenceDocument);
   const departments = ref.data?.departments.filter((d) => d.streams.includes(STREAM)) ?? [];
-  const y = thisYear();
+  const y = useMemo(thisYear, []);
   const isStaffView = !viewer?.org;
   const stats = useQuery(HzStatisticsDocument, { variables: { from: y.from, to: y.to, year: y.year }, skip: !isStaffView || !viewer });
   const total = stats.data?.hazardousStatistics.total;
@@ -65,15 +66,7 @@ export function HomePage() {
           <Col xs={24} md={12}>
             <Card size="small" title={t("home.departments")}>
               {departments.length ? (
-                <Table
-                  size="small"
-                  data-testid="mfe-departments"
-                  rowKey="id"
-                  pagination={false}
-                  showHeader={false}
-                  dataSource={departments}
-                  columns={[{ key: "name", render: (_: unknown, d) => localName(d, lng) }]}
-                />
+                <List size="small" data-testid="mfe-departments" dataSource={departments} renderItem={(d) => <List.Item>{localName(d, lng)}</List.Item>} />
               ) : (
                 <EmptyState />
               )}
@@ -81,17 +74,15 @@ export function HomePage() {
           </Col>
           <Col xs={24} md={12}>
             <Card size="small" title={t("home.districts")}>
-              <Table
+              <List
                 size="small"
                 data-testid="mfe-districts"
-                rowKey="id"
-                pagination={false}
-                showHeader={false}
                 dataSource={ref.data?.districts ?? []}
-                columns={[
-                  { key: "name", render: (_: unknown, d) => <span data-testid="mfe-district-row">{localName(d, lng)}</span> },
-                  { key: "adcode", dataIndex: "adcode", align: "right" as const },
-                ]}
+                renderItem={(d) => (
+                  <List.Item extra={<Tag>{d.adcode}</Tag>}>
+                    <span data-testid="mfe-district-row">{localName(d, lng)}</span>
+                  </List.Item>
+                )}
               />
             </Card>
           </Col>
