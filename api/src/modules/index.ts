@@ -7,8 +7,9 @@ import { coreModule } from "./core/index.js";
 import { constructionModule } from "./construction/index.js";
 import type { ApiModule } from "./core/module.js";
 import { hazardousModule } from "./hazardous/index.js";
+import { overviewModule } from "./overview/index.js";
 import { recyclingModule } from "./recycling/index.js";
 
-export const modules: readonly ApiModule[] = [coreModule, constructionModule, hazardousModule, recyclingModule, cellsModule];
+export const modules: readonly ApiModule[] = [coreModule, constructionModule, hazardousModule, recyclingModule, cellsModule, overviewModule];
 
 export const moduleNames = modules.map((m) => m.name);

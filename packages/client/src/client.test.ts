@@ -108,4 +108,69 @@ describe("live refresh", () => {
     expect(refresh).toHaveBeenCalledTimes(4);
     stop();
   });
+
+  it("subscribes again after the subscription fails, polling meanwhile, and stops polling once events flow again", () => {
+    vi.useFakeTimers();
+    setLiveStatus("live");
+    const subs: { emit: (d: unknown) => void; fail: (e: unknown) => void; closed: boolean }[] = [];
+    const refresh = vi.fn();
+    const stop = startLiveRefresh({
+      subscription: MeDocument,
+      pollMs: 1000,
+      retryMs: 5000,
+      refresh,
+      source: {
+        subscribe: (_d, onEvent, onFail) => {
+          const s = { emit: onEvent, fail: onFail, closed: false };
+          subs.push(s);
+          return () => (s.closed = true);
+        },
+      },
+    });
+    expect(subs).toHaveLength(1);
+    vi.advanceTimersByTime(3000);
+    expect(refresh).toHaveBeenCalledTimes(0); // live: no polling
+    // The server went away: graphql-ws gave up and the subscription completed with an error.
+    subs[0]!.fail(new Error("socket closed"));
+    vi.advanceTimersByTime(4500);
+    expect(refresh).toHaveBeenCalledTimes(4); // polled every second
+    expect(subs).toHaveLength(1);
+    vi.advanceTimersByTime(500); // retryMs after the failure: a new subscription, the old one released
+    expect(subs).toHaveLength(2);
+    expect(subs[0]!.closed).toBe(true);
+    // Events from the old subscription are ignored; the new one delivers.
+    subs[0]!.emit({ alertRaised: { id: "old" } });
+    subs[1]!.emit({ alertRaised: { id: "A1" } });
+    expect(refresh).toHaveBeenLastCalledWith({ alertRaised: { id: "A1" } });
+    const n = refresh.mock.calls.length;
+    vi.advanceTimersByTime(10_000);
+    expect(refresh).toHaveBeenCalledTimes(n); // polling stopped
+    // A second failure retries again.
+    subs[1]!.fail(new Error("again"));
+    vi.advanceTimersByTime(5000);
+    expect(subs).toHaveLength(3);
+    stop();
+    expect(subs[2]!.closed).toBe(true);
+    const m = refresh.mock.calls.length;
+    vi.advanceTimersByTime(60_000);
+    expect(refresh).toHaveBeenCalledTimes(m); // nothing after stop
+    expect(subs).toHaveLength(3);
+  });
+
+  it("refreshes once when the socket comes back after an outage (events raised meanwhile were missed)", () => {
+    vi.useFakeTimers();
+    setLiveStatus("connecting");
+    const refresh = vi.fn();
+    const stop = startLiveRefresh({ subscription: MeDocument, pollMs: 30_000, refresh, source: { subscribe: () => () => {} } });
+    setLiveStatus("live"); // the first connection right after mount: no extra refresh
+    expect(refresh).toHaveBeenCalledTimes(0);
+    setLiveStatus("polling"); // lost
+    vi.advanceTimersByTime(10_000);
+    expect(refresh).toHaveBeenCalledTimes(0);
+    setLiveStatus("live"); // back: catch up once
+    expect(refresh).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(120_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    stop();
+  });
 });

@@ -15,6 +15,7 @@ export { ExportButton, runExport, isMissingExportApi, type ExportOutcome } from 
 export { ErrorBoundary } from "./error-boundary.js";
 export { LanguageSwitch } from "./language-switch.js";
 export { ViewerSummary } from "./viewer-summary.js";
+export { Sparkline } from "./sparkline.js";
 export { defineModule, mountStandalone, useDocumentTitle, type ModuleDefinition, type ModuleLifecycles } from "./module.js";
 export { LoginGate, LoginForm } from "./login-gate.js";
 export { StreamAlertsPage, type StreamAlert } from "./stream/StreamAlertsPage.js";

@@ -174,3 +174,19 @@ describe("runExport", () => {
     expect(await runExport(client, { name: "alerts", format: "CSV" })).toEqual({ kind: "unavailable" });
   });
 });
+
+describe("Sparkline", () => {
+  it("draws one point per value, highest at the top, with gaps for missing values", async () => {
+    const { Sparkline } = await import("./sparkline.js");
+    const { container } = render(<Sparkline values={[10, null, 30, 20]} width={100} height={20} label="trend" />);
+    const svg = container.querySelector("svg")!;
+    expect(svg.getAttribute("aria-label")).toBe("trend");
+    expect(svg.getAttribute("data-points")).toBe("3");
+    const d = svg.querySelector("path")!.getAttribute("d")!;
+    // two separate runs (M … then M … L …) because of the gap
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d).toBe("M2.0,18.0M66.0,2.0L98.0,10.0");
+    const dot = svg.querySelector("circle")!;
+    expect([dot.getAttribute("cx"), dot.getAttribute("cy")]).toEqual(["98", "10"]);
+  });
+});

@@ -1,100 +1,114 @@
+/**
+ * The leadership overview at /: every stream's figures for the city or a district and a period with
+ * the year before (each linking into its module), the district map coloured by a figure or the index
+ * (click filters the page), the index ranking with trends, generation against capacity, live alerts;
+ * links to the big screen and the monthly briefing. The state is in the URL (url-state.ts).
+ */
 import { useQuery } from "@apollo/client/react";
-import { AlertRaisedDocument, apolloLiveSource, useLiveRefresh, useLiveStatus, useViewer } from "@zw/client";
-import { ConnectionTable, EmptyState, ErrorState, LoadingState, PageLayout, StatusTag, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
-import { Badge, Card, Col, Row, Table, Tag } from "antd";
-import { lazy, Suspense, useMemo, useState } from "react";
-import { LatestAlertsDocument, OverviewDistrictsDocument, type LatestAlertsQuery } from "../graphql/generated.js";
+import { useViewer } from "@zw/client";
+import { ErrorState, LoadingState, PageLayout, useLanguage, useTranslation } from "@zw/ui";
+import { Button, Card, Col, Row, Segmented, Select, Tag } from "antd";
+import { useMemo } from "react";
+import { OverviewDistrictsDocument, OverviewFiguresDocument } from "../graphql/generated.js";
+import { AlertsPanel } from "./AlertsPanel.js";
+import { CapacityPanel } from "./CapacityPanel.js";
+import { go, NS, pick } from "./common.js";
+import { FiguresPanel } from "./FiguresPanel.js";
+import { periodOptions, periodValueOf, recentMonths, shanghaiToday } from "./format.js";
+import { MapPanel } from "./MapPanel.js";
+import { RankingPanel } from "./RankingPanel.js";
+import { PERIODS, setOverviewState, type OverviewState, type PeriodKind } from "./url-state.js";
 
-const DistrictMap = lazy(() => import("@zw/ui/charts").then((m) => ({ default: m.DistrictMap })));
-
-type AlertNode = LatestAlertsQuery["alerts"]["edges"][number]["node"];
-const STREAMS = ["construction", "hazardous", "recycling", "cells"];
-
-export function OverviewPage() {
-  const { t } = useTranslation(["shell", "ui"]);
+export function OverviewPage({ state }: { state: OverviewState }) {
   const lng = useLanguage();
+  const { t } = useTranslation([NS, "ui"]);
   const { viewer } = useViewer();
-  const districts = useQuery(OverviewDistrictsDocument);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const live = useLiveStatus();
-  const source = useMemo(() => apolloLiveSource(), []);
-  const canAlerts = !!viewer?.modules.some((m) => STREAMS.includes(m.key) && m.read);
-  useLiveRefresh({ subscription: AlertRaisedDocument, source, refresh: () => setTick((n) => n + 1), pollMs: 30_000, enabled: canAlerts });
-
-  const selectedDistrict = districts.data?.districts.find((d) => d.adcode === selected) ?? null;
-  const filter = selectedDistrict ? { districtId: selectedDistrict.id } : {};
-
-  const columns = [
-    { title: t("overview.col.title"), dataIndex: "title", key: "title" },
-    { title: t("overview.col.stream"), dataIndex: "stream", key: "stream", render: (s: string) => <Tag>{t(`ui:stream.${s}`)}</Tag> },
-    { title: t("overview.col.severity"), dataIndex: "severity", key: "severity", render: (s: string) => <StatusTag status={s} /> },
-    { title: t("overview.col.status"), dataIndex: "status", key: "status", render: (s: string) => <StatusTag status={s} /> },
-    { title: t("overview.col.district"), key: "district", render: (_: unknown, a: AlertNode) => (a.district ? localName(a.district, lng) : "—") },
-    { title: t("overview.col.subject"), dataIndex: "subjectLabel", key: "subject" },
-    { title: t("overview.col.raisedAt"), dataIndex: "raisedAt", key: "raisedAt", render: (v: string) => new Date(v).toLocaleString(lng) },
-  ];
+  const districts = useQuery(OverviewDistrictsDocument, { fetchPolicy: "cache-first" });
+  const list = districts.data?.districts ?? [];
+  // District staff are bound to their district: the page is always theirs.
+  const own = viewer?.district ? (list.find((d) => d.id === viewer.district!.id) ?? null) : null;
+  const adcode = own ? own.adcode : state.district;
+  const district = adcode ? (list.find((d) => d.adcode === adcode) ?? null) : null;
+  const districtId = district?.id ?? null;
+  const waitingForDistrict = !!adcode && !district && (districts.loading || !!viewer?.district);
+  const figures = useQuery(OverviewFiguresDocument, { variables: { period: state.period, date: state.date, districtId }, skip: waitingForDistrict });
+  const data = figures.data?.overviewFigures ?? null;
+  const select = (a: string | null) => {
+    if (own) return; // fixed
+    setOverviewState({ district: a });
+  };
+  const options = useMemo(() => periodOptions(state.period, lng), [state.period, lng]);
+  const value = periodValueOf(state.period, state.date ?? shanghaiToday());
+  const lastMonth = recentMonths(2)[1]!;
+  const p = data?.period;
 
   return (
-    <PageLayout title={t("overview.title")} subtitle={t("overview.subtitle")} testId="zw-overview">
-      <Card size="small" title={t("overview.me")}>
-        <ViewerSummary />
-      </Card>
+    <PageLayout
+      testId="zw-overview"
+      title={t("title")}
+      subtitle={
+        <span data-testid="zw-ov-subtitle">
+          {district ? pick(lng, district.nameZh, district.nameEn) : t("city")}
+          {p ? ` · ${pick(lng, p.labelZh, p.labelEn)}${p.toDate ? ` ${t("period.toDate", { day: p.lastDay })}` : ""} · ${t("period.compared", { from: p.previousStartDay, to: p.previousLastDay })}` : ""}
+        </span>
+      }
+      extra={
+        <>
+          <Button href={`/?briefing=${lastMonth}`} onClick={(e) => (e.preventDefault(), go(`/?briefing=${lastMonth}`))} data-testid="zw-ov-briefing-link">
+            {t("actions.briefing")}
+          </Button>
+          <Button href="/?screen=big" target="_blank" rel="noopener" data-testid="zw-ov-bigscreen-link">
+            {t("actions.bigScreen")}
+          </Button>
+        </>
+      }
+      filters={
+        <div className="zw-ov-filters">
+          <Segmented
+            value={state.period}
+            onChange={(v) => setOverviewState({ period: v as PeriodKind, date: null })}
+            options={PERIODS.map((k) => ({ value: k, label: <span data-testid={`period-${k}`}>{t(`period.${k}`)}</span> }))}
+            data-testid="zw-ov-period"
+          />
+          <Select style={{ width: 200 }} value={value} options={options} onChange={(v) => setOverviewState({ date: v === periodValueOf(state.period, shanghaiToday()) ? null : v })} data-testid="zw-ov-date" aria-label={t("period.pick")} />
+          {district ? (
+            <Tag color="blue" closable={!own} onClose={() => select(null)} data-testid="zw-ov-district-tag">
+              {pick(lng, district.nameZh, district.nameEn)}
+            </Tag>
+          ) : (
+            <Tag data-testid="zw-ov-district-tag">{t("city")}</Tag>
+          )}
+          {own ? <span className="zw-ov-muted">{t("ownDistrict")}</span> : district ? <Button size="small" onClick={() => select(null)} data-testid="zw-ov-city">{t("actions.wholeCity")}</Button> : null}
+        </div>
+      }
+    >
+      {figures.loading && !data ? (
+        <LoadingState />
+      ) : figures.error && !data ? (
+        <ErrorState error={figures.error} onRetry={() => void figures.refetch()} />
+      ) : data ? (
+        <FiguresPanel streams={data.streams} />
+      ) : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t("overview.map")}>
-            <Suspense fallback={<LoadingState />}>
-              <DistrictMap selected={selected} onSelect={setSelected} height={360} />
-            </Suspense>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={`${t("overview.districts")} · ${t("overview.districtsCount")}`}>
-            {districts.loading && !districts.data ? (
+        <Col xs={24} xl={14}>
+          {data ? (
+            <MapPanel measure={state.map} onMeasure={(m) => setOverviewState({ map: m }, { replace: true })} selected={adcode} onSelect={select} period={state.period} date={state.date} streams={data.streams} />
+          ) : (
+            <Card size="small">
               <LoadingState />
-            ) : districts.error ? (
-              <ErrorState error={districts.error} onRetry={() => void districts.refetch()} />
-            ) : !districts.data?.districts.length ? (
-              <EmptyState />
-            ) : (
-              <Table
-                size="small"
-                data-testid="zw-overview-districts"
-                rowKey="id"
-                pagination={false}
-                dataSource={districts.data.districts}
-                rowClassName={(d) => (d.adcode === selected ? "ant-table-row-selected" : "")}
-                onRow={(d) => ({ onClick: () => setSelected(d.level === "CITY" || d.adcode === selected ? null : d.adcode), style: { cursor: "pointer" } })}
-                columns={[
-                  { title: t("overview.col.name"), key: "name", render: (_: unknown, d) => localName(d, lng) },
-                  { title: t("overview.col.code"), dataIndex: "code", key: "code" },
-                  { title: t("overview.col.adcode"), dataIndex: "adcode", key: "adcode" },
-                  { title: t("overview.col.level"), dataIndex: "level", key: "level", render: (l: string) => t(`overview.level.${l}`) },
-                ]}
-              />
-            )}
-          </Card>
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={10}>
+          <RankingPanel selected={adcode} onSelect={select} />
+        </Col>
+        <Col xs={24} xl={14}>
+          <CapacityPanel districtId={districtId} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <AlertsPanel districtId={districtId} onEvent={() => void figures.refetch()} />
         </Col>
       </Row>
-      <Card
-        size="small"
-        title={selectedDistrict ? t("overview.alertsFor", { name: localName(selectedDistrict, lng) }) : t("overview.alerts")}
-        extra={<Badge status={live === "live" ? "success" : live === "connecting" ? "processing" : "default"} text={t(`overview.${live}`)} />}
-      >
-        {canAlerts ? (
-          <ConnectionTable
-            testId="zw-overview-alerts"
-            query={LatestAlertsDocument}
-            variables={{ filter }}
-            select={(d) => d.alerts}
-            columns={columns}
-            pageSize={10}
-            refreshToken={tick}
-          />
-        ) : (
-          <EmptyState description={t("overview.noAlertAccess")} />
-        )}
-      </Card>
     </PageLayout>
   );
 }

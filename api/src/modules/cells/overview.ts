@@ -62,6 +62,49 @@ async function provincialRankAt(tx: Tx, atMost: { year: number; quarter: number 
   return r?.rank ?? null;
 }
 
+export interface IndexPoint {
+  districtId: number;
+  year: number;
+  quarter: number;
+  value: string;
+  /** Rank among the six districts (null for the city). */
+  rank: number | null;
+  coverage: string;
+}
+
+export interface IndexSeries {
+  /** The latest quarter with scores at or before the one asked for (null: no index yet). */
+  period: { year: number; quarter: number } | null;
+  /** Scores of the city and the districts for the `quarters` quarters up to `period`, oldest first. */
+  points: IndexPoint[];
+  /** Shaoxing's rank in the province's published ranking at `period` (null if none entered). */
+  provincialRank: number | null;
+}
+
+/**
+ * The zero-waste index for the overview's ranking and map: the latest quarter at or before `atMost`
+ * and the trend over the last `quarters` quarters, from the index read model (index_scores, kept
+ * current in the transactions that report values or change targets).
+ */
+export async function indexSeries(tx: Tx, opts: { atMost?: { year: number; quarter: number } | null; quarters?: number }): Promise<IndexSeries> {
+  const quarters = Math.max(1, Math.min(20, opts.quarters ?? 8));
+  const latest = await tx
+    .select({ year: indexScores.year, quarter: indexScores.quarter })
+    .from(indexScores)
+    .where(opts.atMost ? sql`(${indexScores.year} * 4 + ${indexScores.quarter}) <= ${opts.atMost.year * 4 + opts.atMost.quarter}` : undefined)
+    .orderBy(sql`${indexScores.year} desc, ${indexScores.quarter} desc`)
+    .limit(1);
+  const period = latest[0] ?? null;
+  if (!period) return { period: null, points: [], provincialRank: null };
+  const to = period.year * 4 + period.quarter;
+  const list = await tx
+    .select({ districtId: indexScores.districtId, year: indexScores.year, quarter: indexScores.quarter, value: indexScores.value, rank: indexScores.rank, coverage: indexScores.coverage })
+    .from(indexScores)
+    .where(sql`(${indexScores.year} * 4 + ${indexScores.quarter}) between ${to - quarters + 1} and ${to}`)
+    .orderBy(sql`${indexScores.year}, ${indexScores.quarter}, ${indexScores.districtId}`);
+  return { period, points: list, provincialRank: await provincialRankAt(tx, period) };
+}
+
 export const cellsOverview: OverviewProvider = {
   async figures(tx: Tx, q: FigureQuery): Promise<StreamFigure[]> {
     const district = q.districtId != null && q.districtId !== CITY_DISTRICT_ID ? q.districtId : null;

@@ -14,7 +14,7 @@
 import { sql } from "drizzle-orm";
 import { caseStatistics } from "../core/cases.js";
 import { rows, row, type Tx } from "../core/db.js";
-import type { CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
+import type { CapacityQuery, CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
 import { shanghaiDay } from "./registers.js";
 
 export const MUD_T_PER_M3 = 1.3;
@@ -122,31 +122,31 @@ async function registers(tx: Tx, districtId: number | null): Promise<{ sites: Si
  * Plain: capacity rows per district for `year`: spoil generated in the year against capacity (fill
  * volume remaining + yearly capacity of plants), and cumulatively to the end of the plan (2025).
  */
-export function capacityRowsOf(sites: SiteLite[], places: PlaceLite[], year: number, districtIds: number[]): CapacityRow[] {
+export function capacityRowsOf(sites: SiteLite[], places: PlaceLite[], year: number, districtIds: number[], planEndYear: number = PLAN_END_YEAR): CapacityRow[] {
   const out: CapacityRow[] = [];
   for (const d of districtIds) {
     const ds = sites.filter((s) => s.districtId === d);
     const dp = places.filter((p) => p.districtId === d);
     const generated = ds.reduce((a, s) => a + siteSpoilIn(s, `${year}-01-01`, `${year}-12-31`), 0);
-    const projectedGenerated = ds.reduce((a, s) => a + siteSpoilIn(s, `${year}-01-01`, `${PLAN_END_YEAR}-12-31`), 0);
+    const projectedGenerated = ds.reduce((a, s) => a + siteSpoilIn(s, `${year}-01-01`, `${planEndYear}-12-31`), 0);
     const fillLeft = dp.filter((p) => p.capacityBasis === "TOTAL" && p.capacityUnit === "M3" && p.kind !== "WHARF").reduce((a, p) => a + Math.max(0, p.capacity - p.receivedM3), 0);
     let annual = 0;
     let annualToPlanEnd = 0;
     for (const p of dp) {
       annual += annualCapacityM3(p, year);
-      for (let y = year; y <= PLAN_END_YEAR; y++) annualToPlanEnd += annualCapacityM3(p, y);
+      for (let y = year; y <= planEndYear; y++) annualToPlanEnd += annualCapacityM3(p, y);
     }
-    out.push({ districtId: d, category: "spoil", unit: "m³", generated: f2(generated), capacity: f2(fillLeft + annual), projectedGenerated: f2(projectedGenerated), projectedCapacity: f2(fillLeft + annualToPlanEnd) });
+    out.push({ districtId: d, category: "spoil", unit: "m³", generated: f2(generated), capacity: f2(fillLeft + annual), projectedGenerated: f2(projectedGenerated), projectedCapacity: f2(fillLeft + annualToPlanEnd), projectionBasis: "CUMULATIVE" });
   }
   return out;
 }
 
 const DISTRICT_IDS = [330602, 330603, 330604, 330681, 330683, 330624];
 
-export async function constructionCapacity(tx: Tx, q: { year: number; districtId: number | null }): Promise<CapacityRow[]> {
+export async function constructionCapacity(tx: Tx, q: CapacityQuery): Promise<CapacityRow[]> {
   const d = q.districtId && q.districtId !== 330600 ? q.districtId : null;
   const { sites, places } = await registers(tx, d);
-  return capacityRowsOf(sites, places, q.year, d ? [d] : DISTRICT_IDS);
+  return capacityRowsOf(sites, places, q.year, d ? [d] : DISTRICT_IDS, Math.max(q.year, q.planEndYear ?? PLAN_END_YEAR));
 }
 
 export const constructionOverview: OverviewProvider = { figures: constructionFigures, capacity: constructionCapacity };

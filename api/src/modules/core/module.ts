@@ -47,11 +47,30 @@ export interface CapacityRow {
   unit: string;
   /** Generated in the year (exact decimal string). */
   generated: string;
+  /**
+   * True when `generated` counts only the days so far of a running year (actual records, not a plan):
+   * the overview annualises it (÷ the share of the year elapsed) before comparing with a year's capacity.
+   * Projections are always full years.
+   */
+  generatedToDate?: boolean;
   /** Capacity to use or dispose of in the year. */
   capacity: string;
-  /** Projections to the end of the plan period (2025). */
+  /** Projections to the end of the plan period (`planEndYear`, default 2025). */
   projectedGenerated: string;
   projectedCapacity: string;
+  /**
+   * How the projection counts: ANNUAL (the plan's last year on its own, the default) or CUMULATIVE
+   * (from the start of `year` to the end of the plan — for stocks such as the fill volume left).
+   */
+  projectionBasis?: "ANNUAL" | "CUMULATIVE";
+}
+
+export interface CapacityQuery {
+  year: number;
+  /** null = every district. */
+  districtId: number | null;
+  /** Last year of the plan period to project to (十四五: 2025, 十五五: 2030); default 2025. */
+  planEndYear?: number;
 }
 
 /**
@@ -60,7 +79,7 @@ export interface CapacityRow {
  */
 export interface OverviewProvider {
   figures(tx: Tx, q: FigureQuery): Promise<StreamFigure[]>;
-  capacity?(tx: Tx, q: { year: number; districtId: number | null }): Promise<CapacityRow[]>;
+  capacity?(tx: Tx, q: CapacityQuery): Promise<CapacityRow[]>;
 }
 
 export interface ApiModule {

@@ -4,7 +4,7 @@
  * Never scans the raw tables.
  */
 import { sql } from "drizzle-orm";
-import type { CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
+import type { CapacityQuery, CapacityRow, FigureQuery, OverviewProvider, StreamFigure } from "../core/module.js";
 import { rows, type Tx } from "../core/db.js";
 import { addDec } from "./rollups.js";
 import { shanghaiDay } from "./rollups.js";
@@ -182,12 +182,22 @@ export interface CategoryCapacity {
 
 export const PLAN_END_YEAR = 2025;
 
+/** Share of `year` elapsed through today (Asia/Shanghai); 1 for a past year. */
+export function runningYearShare(year: number, now = new Date()): number {
+  const start = Date.parse(`${year}-01-01T00:00:00Z`);
+  const end = Date.parse(`${year + 1}-01-01T00:00:00Z`);
+  const tomorrow = Date.parse(`${shanghaiDay(new Date(now.getTime() + 86_400_000))}T00:00:00Z`);
+  if (tomorrow >= end) return 1;
+  return Math.max(1 / 366, (tomorrow - start) / (end - start));
+}
+
 /**
  * Generation (manifested + collected, by waste category and the producer's district) in the year against
  * the licensed utilisation and disposal capacity of the district's facilities; projected to the end of the
  * plan period with the year-on-year growth (clamped to −20 %…+30 %) and the capacity licensed by then.
  */
-export async function capacityMatching(tx: Tx, q: { year: number; districtId: number | null }): Promise<CategoryCapacity[]> {
+export async function capacityMatching(tx: Tx, q: CapacityQuery): Promise<CategoryCapacity[]> {
+  const planEndYear = Math.max(q.year, q.planEndYear ?? PLAN_END_YEAR);
   const dist = (col: string) => (q.districtId ? sql`and ${sql.raw(col)} = ${q.districtId}` : sql``);
   const gen = await rows<{ district_id: number; category: string; y: number; kg: string }>(
     tx,
@@ -195,7 +205,7 @@ export async function capacityMatching(tx: Tx, q: { year: number; districtId: nu
         where metric like 'generation:%' and day >= ${`${q.year - 1}-01-01`}::date and day < ${`${q.year + 1}-01-01`}::date ${dist("district_id")} group by 1, 2, 3`,
   );
   const yearEnd = `${q.year}-12-31`;
-  const planEnd = `${Math.max(PLAN_END_YEAR, q.year)}-12-31`;
+  const planEnd = `${planEndYear}-12-31`;
   const caps = await rows<{ district_id: number; category: string; method: string; now_t: string; plan_t: string }>(
     tx,
     sql`select f.district_id, c.category, c.method,
@@ -222,12 +232,26 @@ export async function capacityMatching(tx: Tx, q: { year: number; districtId: nu
     else r.disposalT = addDec(r.disposalT, c.now_t);
     r.projectedCapacityT = addDec(r.projectedCapacityT, c.plan_t);
   }
-  const years = Math.max(0, PLAN_END_YEAR - q.year);
+  const years = Math.max(0, planEndYear - q.year);
+  // A running year: its rate so far (annualised) is projected, and the growth compares the same days
+  // of the year before — not the days so far against a whole year.
+  const share = runningYearShare(q.year);
+  const samePrev = new Map<string, number>();
+  if (share < 1) {
+    const cut = shanghaiDay(new Date(Date.now() + 86_400_000));
+    const prevCut = `${q.year - 1}${cut.slice(4) === "-02-29" ? "-02-28" : cut.slice(4)}`;
+    for (const g of await rows<{ district_id: number; category: string; kg: string }>(
+      tx,
+      sql`select district_id, substr(metric, 12) as category, sum(amount)::text as kg from hazardous.daily_stats
+          where metric like 'generation:%' and day >= ${`${q.year - 1}-01-01`}::date and day < ${prevCut}::date ${dist("district_id")} group by 1, 2`,
+    ))
+      samePrev.set(`${g.district_id}|${g.category}`, Number(kgToT(g.kg)));
+  }
   for (const r of out.values()) {
     const g = Number(r.generatedT);
-    const p = Number(r.previousGeneratedT);
+    const p = share < 1 ? (samePrev.get(`${r.districtId}|${r.category}`) ?? 0) : Number(r.previousGeneratedT);
     const growth = p > 0 ? Math.min(1.3, Math.max(0.8, g / p)) : 1;
-    r.projectedGeneratedT = (g * growth ** years).toFixed(3);
+    r.projectedGeneratedT = ((g / share) * growth ** years).toFixed(3);
   }
   return [...out.values()]
     .map(({ util: _u, disp: _d, planCap: _p, gen: _g, prev: _v, ...rest }) => rest)
@@ -241,7 +265,7 @@ export const hazardousOverview: OverviewProvider = {
     const byDistrict = new Map<number, CapacityRow>();
     for (const r of list) {
       let row = byDistrict.get(r.districtId);
-      if (!row) byDistrict.set(r.districtId, (row = { districtId: r.districtId, category: "hazardous", unit: "t", generated: "0.000", capacity: "0.000", projectedGenerated: "0.000", projectedCapacity: "0.000" }));
+      if (!row) byDistrict.set(r.districtId, (row = { districtId: r.districtId, category: "hazardous", unit: "t", generated: "0.000", generatedToDate: runningYearShare(q.year) < 1, capacity: "0.000", projectedGenerated: "0.000", projectedCapacity: "0.000" }));
       row.generated = addDec(row.generated, r.generatedT);
       row.capacity = addDec(addDec(row.capacity, r.utilisationT), r.disposalT);
       row.projectedGenerated = addDec(row.projectedGenerated, r.projectedGeneratedT);

@@ -59,7 +59,11 @@ export async function activeCards(tx: Tx, r: Range): Promise<number> {
   return x?.n ?? 0;
 }
 
-export async function indicators(tx: Tx, r: Range): Promise<Indicators> {
+/**
+ * Key indicators of [from, to). `activeCards: false` skips the distinct count (0 then, participation
+ * null) for callers that count active cards another way or not at all.
+ */
+export async function indicators(tx: Tx, r: Range, opts: { activeCards?: boolean } = {}): Promise<Indicators> {
   const v = await row<{ g: string; n: number; amt: string; kg_amt: string; kg_g: string }>(
     tx,
     sql`select coalesce(sum(d.weight_grams), 0)::text as g, coalesce(sum(d.records), 0)::int as n, coalesce(sum(d.amount_yuan), 0)::text as amt,
@@ -78,7 +82,8 @@ export async function indicators(tx: Tx, r: Range): Promise<Indicators> {
     tx,
     sql`select coalesce(sum(cards_issued), 0)::int as n from recycling.roll_points_day where day < ${r.to}::date and ${dist(sql`district_id`, r.districtId)}`,
   );
-  const active = await activeCards(tx, r);
+  const countActive = opts.activeCards !== false;
+  const active = countActive ? await activeCards(tx, r) : 0;
   const grams = BigInt(v!.g);
   const kgG = Number(v!.kg_g);
   const cardsTotal = total?.n ?? 0;
@@ -97,7 +102,7 @@ export async function indicators(tx: Tx, r: Range): Promise<Indicators> {
     activeCards: active,
     cardsTotal,
     cardsIssued: pts!.issued,
-    participationPct: cardsTotal > 0 ? Math.round((active / cardsTotal) * 1000) / 10 : null,
+    participationPct: countActive && cardsTotal > 0 ? Math.round((active / cardsTotal) * 1000) / 10 : null,
   };
 }
 
