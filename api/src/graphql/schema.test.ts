@@ -23,6 +23,23 @@ describe("schema", () => {
     expect(missing).toEqual([]);
   });
 
+  it("has no root field defined twice (type-graphql would silently keep only one)", async () => {
+    await buildAppSchema();
+    const { getMetadataStorage } = await import("type-graphql");
+    const storage = getMetadataStorage();
+    for (const [kind, list] of [["Query", storage.queries], ["Mutation", storage.mutations], ["Subscription", storage.subscriptions]] as const) {
+      const seen = new Map<string, string>();
+      const dups: string[] = [];
+      for (const r of list) {
+        const owner = (r.target as { name?: string }).name ?? "?";
+        const prev = seen.get(r.schemaName);
+        if (prev && prev !== owner) dups.push(`${kind}.${r.schemaName}: ${prev} and ${owner}`);
+        seen.set(r.schemaName, owner);
+      }
+      expect(dups).toEqual([]);
+    }
+  });
+
   it("gives every root field exactly one access rule", async () => {
     const schema = await buildAppSchema();
     const without: string[] = [];

@@ -4,8 +4,6 @@
  * their change and links, a district picked on the map filtering the figures, the big screen without
  * controls, live alerts marked as new when the subscription delivers.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
@@ -48,7 +46,8 @@ vi.mock("@zw/client", async (orig) => {
   };
 });
 
-const SRC = path.dirname(new URL(import.meta.url).pathname);
+/** The overview's own source files (as text), to check every key they use is in the catalogues. */
+const SOURCES = import.meta.glob(["./*.ts", "./*.tsx", "!./*.test.tsx"], { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 
 function keysOf(o: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keysOf(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -68,13 +67,13 @@ describe("catalogues", () => {
     expect(keysOf(en).sort()).toEqual(keysOf(zhCN).sort());
     const known = new Set(keysOf(zhCN));
     const used = new Set<string>();
-    for (const f of fs.readdirSync(SRC).filter((x) => /\.tsx?$/.test(x) && !x.includes(".test."))) {
-      const text = fs.readFileSync(path.join(SRC, f), "utf8");
+    expect(Object.keys(SOURCES).length).toBeGreaterThan(8);
+    for (const text of Object.values(SOURCES)) {
       for (const m of text.matchAll(/\bt\(\s*"([^"]+)"/g)) used.add(m[1]!);
       for (const m of text.matchAll(/\bt\(\s*`([^`$]+)\.\$\{/g)) used.add(`${m[1]}.*`);
     }
     expect(used.size).toBeGreaterThan(60);
-    const missing = [...used].filter((k) => !k.startsWith("ui:") && (k.endsWith(".*") ? ![...known].some((x) => x.startsWith(k.slice(0, -1))) : !known.has(k)));
+    const missing = [...used].filter((k) => !k.startsWith("ui:") && (k.endsWith(".*") ? ![...known].some((x: string) => x.startsWith(k.slice(0, -1))) : !known.has(k)));
     expect(missing).toEqual([]);
   });
 
