@@ -33,7 +33,9 @@ import { recordActivity } from "../cells/publicity-service.js";
 import { rebuildRollups as rebuildCells, snapshotRollups as cellsSnapshot } from "../cells/rollups.js";
 import { createTask } from "../cells/task-service.js";
 import { createUnit, saveSelfAssessment, scoreApplication, setChecklist, startApplication, transitionApplication } from "../cells/cell-service.js";
-import { assessmentItems, cellTypes } from "../cells/tables.js";
+import { createIndicator, reportActual, setTargets } from "../cells/indicator-service.js";
+import { assessmentItems, cellTypes, indicatorGroups } from "../cells/tables.js";
+import { shanghaiQuarter } from "../cells/common.js";
 import { addDays, resolvePeriod, sameDayYearBefore, shanghaiDay } from "./periods.js";
 
 const YUECHENG = 330602;
@@ -182,6 +184,15 @@ beforeAll(async () => {
   };
   await certify("越城测试饭店", YUECHENG, now);
   await certify("柯桥测试饭店", KEQIAO, lastYear);
+  // Indicator progress in Yuecheng this year: three indicators with a target of 100 (higher is better) —
+  // one reported at 100 (ACHIEVED), one at 1 (OFF_TRACK), one not reported (NO_DATA, not counted): 1 of 2 on track.
+  const [group] = await h.database.db.insert(indicatorGroups).values({ code: "OVTEST", nameZh: "测试指标组", nameEn: "Test group", weight: "0", sort: 99 }).returning();
+  const q = shanghaiQuarter(now);
+  for (const [code, actual] of [["OV_ACHIEVED", "100"], ["OV_BEHIND", "1"], ["OV_SILENT", null]] as const) {
+    const ind = await write((w) => createIndicator(w, { code, groupId: group!.id, nameZh: `测试指标 ${code}`, nameEn: `Test indicator ${code}`, unit: "吨", direction: "HIGHER_BETTER", responsibleDepartmentId: 7, inIndex: false }));
+    await write((w) => setTargets(w, ind.id, [{ districtId: YUECHENG, year: q.year, target: "100" }]));
+    if (actual) await write((w) => reportActual(w, { indicatorId: ind.id, districtId: YUECHENG, year: q.year, quarter: q.quarter, value: actual, evidence: "统计报表" }));
+  }
   await write((w) => createTask(w, { title: "编制年度工作要点", departmentId: 7, districtId: YUECHENG, owner: "张三", year: Number(today.slice(0, 4)), deadline: "2020-01-31" }));
 }, 600_000);
 afterAll(async () => h?.close());
@@ -255,6 +266,13 @@ describe("figures for the month to date, against the same days a year before", (
     expect(k["cells.newlyCertified"]).toMatchObject({ value: "0", previous: "1", delta: "-1", changePct: "-100.0" });
     const s = await figures({ district: D(SHANGYU) });
     expect(s["cells.certifiedCells"]!.value).toBe("0");
+  });
+
+  it("cells: indicator progress — the share of indicators with data that are achieved or on track", async () => {
+    const y = await figures({ district: D(YUECHENG) });
+    expect(y["cells.indicatorsOnTrackPct"]).toMatchObject({ value: "50.0", previous: null });
+    const k = await figures({ district: D(KEQIAO) });
+    expect(k["cells.indicatorsOnTrackPct"]).toMatchObject({ value: "0", previous: null });
   });
 
   it("gives a district only its own records", async () => {
