@@ -10,8 +10,8 @@ const require = createRequire(import.meta.url);
 const base = {
   include: ["src/**/*.test.ts"],
   setupFiles: ["src/test/setup.ts"],
-  testTimeout: 60_000,
-  hookTimeout: 120_000,
+  testTimeout: 180_000, // generous: CI machines are shared, and a harness start can take a minute under load
+  hookTimeout: 300_000,
   server: { deps: { inline: [/type-graphql/] } },
 };
 
