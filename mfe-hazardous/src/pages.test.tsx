@@ -283,3 +283,30 @@ describe("training records and contracts", () => {
     expect(last(seen, "HzTerminateContract")!.vars.input).toEqual({ id: "K1", terminatedOn: "2026-11-01" });
   });
 });
+
+describe("unit register (dynamic list)", () => {
+  it("lists units on the list by default and takes one off it, sending only what changed", async () => {
+    const seen: Seen = [];
+    const unit = { id: "U1", name: "绍兴宏达印染有限公司", creditCode: "91330603MA2BXXXX1X", kind: "ENTERPRISE", smallMicro: true, industry: "印染", address: "柯桥区", contact: "王伟", phone: "13800000000", annualGenerationT: "12.500", registeredOn: "2026-01-01", censusCheckedOn: null, active: true, lon: 120.5, lat: 30, district };
+    mount(
+      "/units",
+      {
+        HzUnits: () => ({ hazardousUnits: page("HazardousUnit", [unit]) }),
+        HzUnitDetail: () => ({ node: { __typename: "HazardousUnit", id: "U1", name: unit.name, openHazards: 2 } }),
+        HzUpdateUnit: () => ok("updateHazardousUnit", { unit: { __typename: "HazardousUnit", id: "U1", name: unit.name, active: false } }),
+      },
+      seen,
+    );
+    const table = await screen.findByTestId("hz-units-table");
+    fireEvent.click(await within(table).findByText(unit.name));
+    expect(last(seen, "HzUnits")!.vars.filter).toMatchObject({ active: true });
+    fireEvent.click(await screen.findByTestId("hz-unit-edit"));
+    fireEvent.click(await screen.findByTestId("hz-unit-edit-active"));
+    type(screen.getByTestId("hz-unit-edit-name"), "绍兴宏达印染有限公司（停产）");
+    const listed = seen.filter((x) => x.op === "HzUnits").length;
+    submit();
+    await waitFor(() => expect(last(seen, "HzUpdateUnit")).toBeTruthy());
+    expect(last(seen, "HzUpdateUnit")!.vars.input).toEqual({ id: "U1", name: "绍兴宏达印染有限公司（停产）", active: false });
+    await waitFor(() => expect(seen.filter((x) => x.op === "HzUnits").length).toBeGreaterThan(listed));
+  });
+});
