@@ -243,6 +243,7 @@ function CarriersTab({ refresh, writable, onEdit, renewButton }: { refresh: numb
             {t("registers.new.carrier")}
           </Button>
         ) : null}
+        <ExportButton name="hazardous.carriers" />
       </Space>
       <ConnectionTable
         testId="hz-carriers-table"

@@ -7,6 +7,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../graphql/ids.js";
 import { rows } from "../core/db.js";
+import { systemPrincipal } from "../core/auth.js";
+import { exportDefinitions } from "../core/exports.js";
 import { createHarness, ok, type Harness } from "../../test/harness.js";
 import { buildWorld, KEQIAO, worldAccounts, type World } from "./test-fixtures.js";
 import { findDeviations, matchRestricted, matchSegment, type Segment, type TrackedPosition } from "./tracking-rules.js";
@@ -68,6 +70,20 @@ describe("carriers, vehicles and people: lists and edits", () => {
     expect(own.transportCarriers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([G("Carrier", world.carrier)]);
     const keqiao = ok(await h.gql(`{ transportCarriers(first: 10, filter: { search: "华鑫" }) { totalCount } }`, {}, { token: tok.keqiao }));
     expect(keqiao.transportCarriers.totalCount).toBe(1);
+  });
+
+  it("exports carriers and vehicles within the caller's scope, with the in-service column", async () => {
+    const defs = exportDefinitions();
+    const carriersExport = defs.find((d) => d.name === "hazardous.carriers")!;
+    const op = { ...systemPrincipal("t"), role: "OPERATOR" as const, org: { kind: "hazardous.carrier", id: world.carrier } };
+    const seenIds: number[] = [];
+    for await (const b of carriersExport.batches(h.database.db, op, carriersExport.parseFilter({}, op))) seenIds.push(...(b as { id: number }[]).map((c) => c.id));
+    expect(seenIds).toEqual([world.carrier]);
+    const all: number[] = [];
+    for await (const b of carriersExport.batches(h.database.db, systemPrincipal("t"), {})) all.push(...(b as { id: number }[]).map((c) => c.id));
+    expect(all.sort()).toEqual([world.carrier, world.carrier2].sort());
+    const vehiclesExport = defs.find((d) => d.name === "hazardous.vehicles")!;
+    expect(vehiclesExport.columns.map((c) => c.key)).toContain("active");
   });
 
   it("changes a carrier's name; refuses operators and staff of another district", async () => {
