@@ -503,7 +503,8 @@ export class RegistersResolver {
   @Can.write("hazardous")
   async updateHazardousRuleSettings(@Arg("input", () => RuleSettingsInput) input: RuleSettingsInput, @Ctx() ctx: Context) {
     requireStaff(ctx.principal);
-    if (ctx.principal.districtId != null) throw forbidden("Only city staff change rule parameters");
+    // A person decides thresholds: API keys (devices, integrations) never change them.
+    if (ctx.principal.kind !== "user" || ctx.principal.districtId != null) throw forbidden("Only city staff change rule parameters");
     const r = await runMutation(ctx, "updateHazardousRuleSettings", input, async (w) => {
       const [s] = await w.tx
         .update(ruleSettings)

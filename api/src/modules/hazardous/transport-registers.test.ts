@@ -184,6 +184,20 @@ describe("road segments and restricted roads", () => {
   });
 });
 
+describe("rule settings", () => {
+  it("lets city staff change the thresholds; district staff and API keys are refused", async () => {
+    const m = `mutation($i: RuleSettingsInput!) { updateHazardousRuleSettings(input: $i) { settings { offRouteMetres licenceWarnDays } userErrors { field code } } }`;
+    const r = ok(await h.gql(m, { i: { offRouteMetres: 800 } }, { token: tok.staff }));
+    expect(r.updateHazardousRuleSettings.settings).toEqual({ offRouteMetres: 800, licenceWarnDays: 30 });
+    expect((await h.gql(m, { i: { offRouteMetres: 900 } }, { token: tok.keqiao })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const key = ok(await h.gql(`mutation { createApiKey(input: { name: "integration", scopes: ["hazardous:write"] }) { secret } }`, {}, { token: tok.admin })).createApiKey.secret as string;
+    expect((await h.gql(m, { i: { offRouteMetres: 900 } }, { apiKey: key })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const now = ok(await h.gql(`{ hazardousRuleSettings { offRouteMetres } }`, {}, { token: tok.staff }));
+    expect(now.hazardousRuleSettings.offRouteMetres).toBe(800);
+    ok(await h.gql(m, { i: { offRouteMetres: 500 } }, { token: tok.staff }));
+  });
+});
+
 describe("collection contracts: sign and terminate", () => {
   it("signs a contract, terminates it once, and refuses collections from that day", async () => {
     const today = new Date().toISOString().slice(0, 10);
