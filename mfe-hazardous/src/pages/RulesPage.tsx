@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useViewer } from "@zw/client";
+import { canWrite, useViewer } from "@zw/client";
 import { ApiForm, ErrorState, LoadingState, PageLayout, useTranslation } from "@zw/ui";
 import { Alert, Descriptions, Form, Input, InputNumber } from "antd";
 import { HzRuleSettingsDocument, HzUpdateRuleSettingsDocument } from "../graphql/generated.js";
@@ -11,7 +11,7 @@ export function RulesPage() {
   const { viewer } = useViewer();
   const q = useQuery(HzRuleSettingsDocument);
   const [save] = useMutation(HzUpdateRuleSettingsDocument);
-  const editable = viewer?.role === "STAFF" && !viewer.district && !viewer.org;
+  const editable = viewer?.role === "STAFF" && canWrite(viewer, "hazardous") && !viewer.district && !viewer.org;
   const s = q.data?.hazardousRuleSettings;
   return (
     <PageLayout title={t("rules.title")} subtitle={t("rules.subtitle")} testId="hz-rules">
