@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { registerMessages } from "@zw/ui";
 import { MemoryRouter } from "react-router";
 import { Observable } from "rxjs";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import en from "./i18n/en.json";
 import zhCN from "./i18n/zh-CN.json";
 import { NS } from "./module.js";
@@ -17,6 +17,8 @@ import { parseAttendees } from "./pages/CensusPage.js";
 import { lineText, parseLineText } from "./pages/RoadsPage.js";
 import { ModuleRoutes } from "./routes.js";
 
+// Full pages with antd forms in happy-dom take several seconds each on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 beforeAll(() => registerMessages(NS, { "zh-CN": zhCN, en }));
 afterEach(() => cleanup());
 
