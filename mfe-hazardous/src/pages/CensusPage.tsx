@@ -190,14 +190,14 @@ export function RecordTrainingForm({ onDone }: { onDone: () => void }) {
         {(fields, { add, remove }) => (
           <>
             {fields.map((f, i) => (
-              <Space key={f.key} align="start" wrap>
+              <Space key={f.key} align="start">
                 <Form.Item name={[f.name, "personName"]} label={i === 0 ? t("census.person") : undefined}>
-                  <Input data-testid={`hz-attendee-${i}`} />
+                  <Input data-testid={`hz-attendee-${i}`} style={{ width: 120 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, "role"]} label={i === 0 ? t("census.role") : undefined}>
-                  <Input />
+                  <Input style={{ width: 120 }} />
                 </Form.Item>
-                <Form.Item name={[f.name, "unitId"]} label={i === 0 ? t("census.unit") : undefined} style={{ minWidth: 240 }}>
+                <Form.Item name={[f.name, "unitId"]} label={i === 0 ? t("census.unit") : undefined} style={{ width: 240 }}>
                   <UnitPicker />
                 </Form.Item>
                 <Button onClick={() => remove(f.name)} style={{ marginTop: i === 0 ? 30 : 0 }}>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
 import { ApiForm, ErrorState, LoadingState, PageLayout, useTranslation } from "@zw/ui";
-import { Alert, Descriptions, Form, Input, InputNumber } from "antd";
+import { Alert, Card, Descriptions, Form, Input, InputNumber } from "antd";
 import { HzRuleSettingsDocument, HzUpdateRuleSettingsDocument } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
@@ -20,25 +20,27 @@ export function RulesPage() {
       ) : q.error ? (
         <ErrorState error={q.error} />
       ) : !s ? null : editable ? (
-        <ApiForm<{ discrepancyTolerancePct: string; offRouteMetres: number; licenceWarnDays: number; overspeedToleranceKmh: number }>
-          initialValues={s}
-          onSubmit={async (v) => (await save({ variables: { input: { ...v, discrepancyTolerancePct: String(v.discrepancyTolerancePct) } } })).data?.updateHazardousRuleSettings}
-          onSuccess={() => void q.refetch()}
-          submitText={t("rules.save")}
-        >
-          <Form.Item name="discrepancyTolerancePct" label={t("rules.tolerance")} extra={t("rules.toleranceHint")} rules={[{ required: true, pattern: /^\d{1,2}(\.\d{1,2})?$/ }]}>
-            <Input suffix="%" data-testid="hz-rule-tolerance" style={{ maxWidth: 200 }} />
-          </Form.Item>
-          <Form.Item name="offRouteMetres" label={t("rules.offRoute")} extra={t("rules.offRouteHint")} rules={[{ required: true, type: "number", min: 50, max: 20000 }]}>
-            <InputNumber min={50} max={20000} suffix="m" data-testid="hz-rule-offroute" />
-          </Form.Item>
-          <Form.Item name="licenceWarnDays" label={t("rules.warnDays")} extra={t("rules.warnDaysHint")} rules={[{ required: true, type: "number", min: 1, max: 365 }]}>
-            <InputNumber min={1} max={365} data-testid="hz-rule-warn" />
-          </Form.Item>
-          <Form.Item name="overspeedToleranceKmh" label={t("rules.overspeed")} extra={t("rules.overspeedHint")} rules={[{ required: true, type: "number", min: 0, max: 30 }]}>
-            <InputNumber min={0} max={30} suffix="km/h" data-testid="hz-rule-overspeed" />
-          </Form.Item>
-        </ApiForm>
+        <Card size="small" style={{ maxWidth: 720 }}>
+          <ApiForm<{ discrepancyTolerancePct: string; offRouteMetres: number; licenceWarnDays: number; overspeedToleranceKmh: number }>
+            initialValues={s}
+            onSubmit={async (v) => (await save({ variables: { input: { ...v, discrepancyTolerancePct: String(v.discrepancyTolerancePct) } } })).data?.updateHazardousRuleSettings}
+            onSuccess={() => void q.refetch()}
+            submitText={t("rules.save")}
+          >
+            <Form.Item name="discrepancyTolerancePct" label={t("rules.tolerance")} extra={t("rules.toleranceHint")} rules={[{ required: true, pattern: /^\d{1,2}(\.\d{1,2})?$/ }]}>
+              <Input suffix="%" data-testid="hz-rule-tolerance" style={{ maxWidth: 200 }} />
+            </Form.Item>
+            <Form.Item name="offRouteMetres" label={t("rules.offRoute")} extra={t("rules.offRouteHint")} rules={[{ required: true, type: "number", min: 50, max: 20000 }]}>
+              <InputNumber min={50} max={20000} suffix="m" data-testid="hz-rule-offroute" />
+            </Form.Item>
+            <Form.Item name="licenceWarnDays" label={t("rules.warnDays")} extra={t("rules.warnDaysHint")} rules={[{ required: true, type: "number", min: 1, max: 365 }]}>
+              <InputNumber min={1} max={365} data-testid="hz-rule-warn" />
+            </Form.Item>
+            <Form.Item name="overspeedToleranceKmh" label={t("rules.overspeed")} extra={t("rules.overspeedHint")} rules={[{ required: true, type: "number", min: 0, max: 30 }]}>
+              <InputNumber min={0} max={30} suffix="km/h" data-testid="hz-rule-overspeed" />
+            </Form.Item>
+          </ApiForm>
+        </Card>
       ) : (
         <>
           <Alert type="info" showIcon title={t("rules.readOnly")} style={{ marginBottom: 16 }} />
