@@ -12,6 +12,7 @@ import { Observable } from "rxjs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import en from "./i18n/en.json";
 import zhCN from "./i18n/zh-CN.json";
+import { formatDate } from "./format.js";
 import { NS } from "./module.js";
 import { parseAttendees } from "./pages/CensusPage.js";
 import { lineText, parseLineText } from "./pages/RoadsPage.js";
@@ -81,6 +82,10 @@ describe("helpers", () => {
     expect(parseLineText("120.58,29.99\nabc,30")).toBeNull();
     expect(parseLineText("120.58,99\n120.58,30")).toBeNull();
     expect(lineText([[1, 2], [3, 4]])).toBe("1,2\n3,4");
+    // A day stays that day whatever the zone the browser (here: the test process) is in.
+    expect(formatDate("2030-06-30", "zh-CN")).toBe("2030/6/30");
+    expect(formatDate("2030-06-30", "en")).toBe("6/30/2030");
+    expect(formatDate("2030-06-29T17:00:00Z", "zh-CN")).toBe("2030/6/30");
     expect(parseAttendees("张三,安全员\n李四\n\n王五，负责人")).toEqual([{ personName: "张三", role: "安全员" }, { personName: "李四" }, { personName: "王五", role: "负责人" }]);
   });
 });
