@@ -198,6 +198,15 @@ describe("registers, map and statistics", () => {
     await page.getByTestId("hz-map-canvas").locator("canvas").first().waitFor();
     await shot(page, "hz-13-map");
 
+    // Speed-limited and restricted roads (the demo data has two restricted roads in the old town).
+    await go(page, "/hazardous/roads");
+    await page.getByTestId("hz-segments-table").getByTestId("hz-segment-restricted").first().waitFor();
+    await shot(page, "hz-13b-roads");
+    // City staff edit the rule parameters.
+    await go(page, "/hazardous/rules");
+    await page.getByTestId("hz-rule-tolerance").waitFor();
+    await shot(page, "hz-13c-rules");
+
     await go(page, "/hazardous/decommission");
     await page.getByTestId("hz-projects-table").locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("hz-projects-table").locator("tbody tr.ant-table-row").first().click();

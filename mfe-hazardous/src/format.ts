@@ -13,11 +13,20 @@ export function num(v: string | number | null | undefined, decimals?: number): s
   return `${neg ? "-" : ""}${grouped}${f !== undefined ? `.${f}` : ""}`;
 }
 
+/**
+ * A day ("2030-06-30") or an instant as a date in the user's language. Days are Shanghai days: shown in
+ * Asia/Shanghai whatever the browser's zone (a browser in UTC showed "2030/6/29" for "2030-06-30").
+ */
+export function formatDate(v: string | null | undefined, lng: string): string {
+  if (!v) return "—";
+  return new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v).toLocaleDateString(lng, { timeZone: "Asia/Shanghai" });
+}
+
 export function useDateFormat() {
   const lng = useLanguage();
   return {
     dateTime: (v: string | null | undefined) => (v ? new Date(v).toLocaleString(lng, { hour12: false }) : "—"),
-    date: (v: string | null | undefined) => (v ? new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v).toLocaleDateString(lng) : "—"),
+    date: (v: string | null | undefined) => formatDate(v, lng),
   };
 }
 

@@ -17,6 +17,8 @@ import { ManifestDetailPage } from "./pages/ManifestDetailPage.js";
 import { ManifestPrintPage } from "./pages/ManifestPrintPage.js";
 import { ManifestsPage } from "./pages/ManifestsPage.js";
 import { MapPage } from "./pages/MapPage.js";
+import { RoadsPage } from "./pages/RoadsPage.js";
+import { RulesPage } from "./pages/RulesPage.js";
 import { StatisticsPage } from "./pages/StatisticsPage.js";
 import { TransportPage } from "./pages/TransportPage.js";
 import { UnitsPage } from "./pages/UnitsPage.js";
@@ -30,10 +32,12 @@ const TABS = [
   { path: "/census", key: "tabs.census" },
   { path: "/collection", key: "tabs.collection" },
   { path: "/transport", key: "tabs.transport" },
+  { path: "/roads", key: "tabs.roads" },
   { path: "/map", key: "tabs.map" },
   { path: "/decommission", key: "tabs.decommission" },
   { path: "/statistics", key: "tabs.statistics" },
   { path: "/alerts", key: "tabs.alerts" },
+  { path: "/rules", key: "tabs.rules" },
   { path: "/cases", key: "tabs.cases" },
 ];
 
@@ -70,6 +74,8 @@ export function ModuleRoutes() {
         <Route path="census" element={<CensusPage />} />
         <Route path="collection" element={<CollectionPage />} />
         <Route path="transport" element={<TransportPage />} />
+        <Route path="roads" element={<RoadsPage />} />
+        <Route path="rules" element={<RulesPage />} />
         <Route path="map" element={<MapPage />} />
         <Route path="decommission" element={<DecommissionPage />} />
         <Route path="statistics" element={<StatisticsPage />} />

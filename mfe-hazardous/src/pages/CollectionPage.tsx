@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useViewer } from "@zw/client";
+import { canWrite, useViewer } from "@zw/client";
 import { ApiForm, ConnectionTable, ErrorState, ExportButton, LoadingState, PageLayout, useLanguage, useTranslation } from "@zw/ui";
-import { Button, Card, Drawer, Form, Input, Space, Table, Tabs } from "antd";
+import { Button, Card, DatePicker, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from "antd";
 import { useState, useMemo } from "react";
+import { dayOf, RenewLicenceForm, type Dayjs } from "../components/TransportForms.js";
+import { UnitPicker } from "../components/UnitPicker.js";
 import { districtName, num, thisYear, useDateFormat } from "../format.js";
-import { HzCollectionStatsDocument, HzContractsDocument, HzRecordRunDocument, HzRunsDocument, type HzContractsQuery, type HzRunsQuery } from "../graphql/generated.js";
+import { HzCollectionStatsDocument, HzContractsDocument, HzOperatorOptionsDocument, HzRecordRunDocument, HzRunsDocument, HzSignContractDocument, HzTerminateContractDocument, type HzContractsQuery, type HzRunsQuery } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
 type Run = HzRunsQuery["collectionRuns"]["edges"][number]["node"];
@@ -19,10 +21,33 @@ export function CollectionPage() {
   const y = useMemo(thisYear, []);
   const stats = useQuery(HzCollectionStatsDocument, { variables: { from: y.from, to: y.to } });
   const [recording, setRecording] = useState<Contract | null>(null);
+  const [signing, setSigning] = useState(false);
+  const [terminating, setTerminating] = useState<Contract | null>(null);
+  const [renewing, setRenewing] = useState<{ id: string; name: string; licenceNo: string } | null>(null);
   const [refresh, setRefresh] = useState(0);
   const isOperator = viewer?.org?.kind === "hazardous.collection_operator";
+  const isStaff = canWrite(viewer, "hazardous") && !viewer?.org;
+  const canSign = isOperator || isStaff;
+  const changed = () => {
+    setSigning(false);
+    setTerminating(null);
+    setRenewing(null);
+    setRefresh((x) => x + 1);
+    void stats.refetch();
+  };
   return (
-    <PageLayout title={t("collection.title")} subtitle={t("collection.subtitle", { year: y.year })} testId="hz-collection" extra={<ExportButton name="hazardous.collectionRuns" />}>
+    <PageLayout title={t("collection.title")} subtitle={t("collection.subtitle", { year: y.year })} testId="hz-collection"
+      extra={
+        <Space>
+          {canSign ? (
+            <Button type="primary" data-testid="hz-contract-new" onClick={() => setSigning(true)}>
+              {t("collection.sign")}
+            </Button>
+          ) : null}
+          <ExportButton name="hazardous.collectionRuns" />
+        </Space>
+      }
+    >
       {stats.loading && !stats.data ? (
         <LoadingState />
       ) : stats.error ? (
@@ -92,6 +117,7 @@ export function CollectionPage() {
               <ConnectionTable
                 testId="hz-contracts-table"
                 query={HzContractsDocument}
+                refreshToken={refresh}
                 select={(d) => d.collectionContracts}
                 columns={[
                   { title: t("collection.unit"), key: "unit", render: (_: unknown, c: Contract) => c.unit.name },
@@ -99,7 +125,29 @@ export function CollectionPage() {
                   { title: t("collection.operator"), key: "op", render: (_: unknown, c: Contract) => c.operator.name },
                   { title: t("collection.signedOn"), dataIndex: "signedOn", key: "on", render: fmt.date },
                   { title: t("collection.validTo"), dataIndex: "validTo", key: "to", render: fmt.date },
-                  ...(isOperator ? [{ title: "", key: "act", render: (_: unknown, c: Contract) => <Button size="small" onClick={() => setRecording(c)} data-testid="hz-record-run">{t("collection.record")}</Button> }] : []),
+                  { title: t("collection.terminatedOn"), dataIndex: "terminatedOn", key: "term", render: (v: string | null) => (v ? <Tag color="default" data-testid="hz-contract-terminated">{fmt.date(v)}</Tag> : "—") },
+                  ...(canSign
+                    ? [
+                        {
+                          title: "",
+                          key: "act",
+                          render: (_: unknown, c: Contract) => (
+                            <Space size={4}>
+                              {isOperator && !c.terminatedOn ? (
+                                <Button size="small" onClick={() => setRecording(c)} data-testid="hz-record-run">
+                                  {t("collection.record")}
+                                </Button>
+                              ) : null}
+                              {!c.terminatedOn ? (
+                                <Button size="small" danger onClick={() => setTerminating(c)} data-testid="hz-contract-terminate">
+                                  {t("collection.terminate")}
+                                </Button>
+                              ) : null}
+                            </Space>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             ),
@@ -119,12 +167,34 @@ export function CollectionPage() {
                   { title: t("collection.validTo"), dataIndex: "licenceValidTo", render: fmt.date },
                   { title: t("collection.capacity"), dataIndex: "capacityTPerYear", align: "right", render: (v: string) => num(v) },
                   { title: t("common.district"), render: (_: unknown, o) => districtName(o.district, lng) },
+                  ...(isStaff
+                    ? [
+                        {
+                          title: "",
+                          key: "act",
+                          render: (_: unknown, o: { id: string; name: string; licenceNo: string }) => (
+                            <Button size="small" data-testid="hz-operator-renew" onClick={() => setRenewing(o)}>
+                              {t("registers.renew")}
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             ),
           },
         ]}
       />
+      <Drawer open={signing} title={t("collection.sign")} onClose={() => setSigning(false)} size={560} destroyOnHidden>
+        {signing ? <SignContractForm ownOperator={isOperator ? viewer?.org?.id : undefined} onDone={changed} /> : null}
+      </Drawer>
+      <Drawer open={!!terminating} title={t("collection.terminate")} onClose={() => setTerminating(null)} size={480} destroyOnHidden>
+        {terminating ? <TerminateContractForm contract={terminating} onDone={changed} /> : null}
+      </Drawer>
+      <Drawer open={!!renewing} title={t("registers.renewTitle")} onClose={() => setRenewing(null)} size={480} destroyOnHidden>
+        {renewing ? <RenewLicenceForm id={renewing.id} label={renewing.name} current={renewing.licenceNo} onDone={changed} /> : null}
+      </Drawer>
       <Drawer open={!!recording} title={t("collection.record")} onClose={() => setRecording(null)} size={560} destroyOnHidden>
         {recording ? (
           <RecordRunForm
@@ -168,6 +238,55 @@ function RecordRunForm({ contract, onDone }: { contract: Contract; onDone: () =>
           </>
         )}
       </Form.List>
+    </ApiForm>
+  );
+}
+
+/** 签订收运合同：经营单位（收运单位账号只能选自己）、产废单位（小微企业、实验室、汽修）、签约日期与有效期。 */
+export function SignContractForm({ ownOperator, onDone }: { ownOperator?: string; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const ops = useQuery(HzOperatorOptionsDocument);
+  const [sign] = useMutation(HzSignContractDocument);
+  const options = (ops.data?.collectionOperators ?? []).filter((o) => !ownOperator || o.id === ownOperator).map((o) => ({ value: o.id, label: o.name }));
+  return (
+    <ApiForm<{ operatorId: string; unitId: string; signedOn?: Dayjs; validTo?: Dayjs }>
+      initialValues={{ operatorId: ownOperator }}
+      onSubmit={async (v) => (await sign({ variables: { input: { operatorId: v.operatorId, unitId: v.unitId, signedOn: dayOf(v.signedOn), validTo: dayOf(v.validTo) } } })).data?.signCollectionContract}
+      onSuccess={onDone}
+    >
+      <Form.Item name="operatorId" label={t("collection.operator")} rules={[{ required: true }]}>
+        <Select options={options} disabled={!!ownOperator} data-testid="hz-contract-operator" />
+      </Form.Item>
+      <Form.Item name="unitId" label={t("collection.unit")} rules={[{ required: true }]} extra={t("collection.eligibleHint")}>
+        <UnitPicker testId="hz-contract-unit" />
+      </Form.Item>
+      <Space>
+        <Form.Item name="signedOn" label={t("collection.signedOn")} rules={[{ required: true }]}>
+          <DatePicker data-testid="hz-contract-signed" />
+        </Form.Item>
+        <Form.Item name="validTo" label={t("collection.validTo")} rules={[{ required: true }]}>
+          <DatePicker data-testid="hz-contract-valid" />
+        </Form.Item>
+      </Space>
+    </ApiForm>
+  );
+}
+
+function TerminateContractForm({ contract, onDone }: { contract: Contract; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const [terminate] = useMutation(HzTerminateContractDocument);
+  return (
+    <ApiForm<{ terminatedOn?: Dayjs }>
+      onSubmit={async (v) => (await terminate({ variables: { input: { id: contract.id, terminatedOn: dayOf(v.terminatedOn) } } })).data?.terminateCollectionContract}
+      onSuccess={onDone}
+      submitText={t("collection.terminate")}
+    >
+      <p>
+        {contract.unit.name} · {contract.operator.name}
+      </p>
+      <Form.Item name="terminatedOn" label={t("collection.terminatedOn")} rules={[{ required: true }]} extra={t("collection.terminateHint")}>
+        <DatePicker data-testid="hz-contract-term-date" />
+      </Form.Item>
     </ApiForm>
   );
 }

@@ -1,13 +1,13 @@
 import { useQuery } from "@apollo/client/react";
 import { DistrictMap, type MapPoint } from "@zw/ui/charts";
 import { ErrorState, LoadingState, PageLayout, StatusTag, useTranslation } from "@zw/ui";
-import { Card, Col, List, Row, Typography } from "antd";
+import { Card, Col, List, Row, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useDateFormat } from "../format.js";
 import { HzMapAlertsDocument, HzMapDocument } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
-/** 实时地图：危货车辆最新位置（30 秒刷新）、持证接受单位、分段限速路段，以及带坐标的预警。 */
+/** 实时地图：危货车辆最新位置（30 秒刷新）、持证接受单位、分段限速与禁行路段，以及带坐标的预警。 */
 export function MapPage() {
   const { t } = useTranslation(NS);
   const fmt = useDateFormat();
@@ -48,7 +48,7 @@ export function MapPage() {
             />
           </Card>
           <Card size="small" title={t("map.segments")} style={{ marginTop: 16 }}>
-            <List size="small" dataSource={q.data?.roadSegments ?? []} renderItem={(s) => <List.Item>{s.name}</List.Item>} />
+            <List size="small" dataSource={q.data?.roadSegments ?? []} renderItem={(s) => <List.Item>{s.name} {s.restricted ? <Tag color="red">{t("roads.restricted")}</Tag> : <Tag>{`${s.speedLimitKmh} km/h`}</Tag>}</List.Item>} />
           </Card>
         </Col>
       </Row>

@@ -132,3 +132,20 @@ export function totalsByUnitType(stats: OperatorStats[]): { unitType: ContractUn
     return { unitType: t, contracts: s.reduce((a, x) => a + x.contracts, 0), runs: s.reduce((a, x) => a + x.runs, 0), tonnes: formatKg(kg) };
   });
 }
+
+/**
+ * Terminates a contract from a day on (no collections from that day). A contract is terminated once; the day
+ * must fall within the contract (signed on … valid to + 1) and not before a recorded collection.
+ */
+export async function terminateContract(w: Writer, id: number, terminatedOn: string): Promise<ContractRow> {
+  const [c] = await w.tx.select().from(collectionContracts).where(eq(collectionContracts.id, id));
+  if (!c) throw new DomainError("NOT_FOUND", "No such contract", "input.id");
+  if (c.terminatedOn) throw new DomainError("ALREADY_TERMINATED", `The contract was terminated on ${c.terminatedOn}`, "input.id");
+  if (terminatedOn <= c.signedOn || terminatedOn > c.validTo) throw new DomainError("INVALID_DATES", `Must be after the signing day ${c.signedOn} and not after ${c.validTo}`, "input.terminatedOn");
+  const [later] = await rows<{ n: number }>(w.tx, sql`select count(*)::int as n from ${collectionRuns} where contract_id = ${id} and collected_at >= (${terminatedOn}::date::timestamp at time zone 'Asia/Shanghai')`);
+  if ((later?.n ?? 0) > 0) throw new DomainError("HAS_COLLECTIONS", `${later!.n} collection(s) were recorded on or after ${terminatedOn}`, "input.terminatedOn");
+  const [row] = await w.tx.update(collectionContracts).set({ terminatedOn, updatedAt: new Date() }).where(and(eq(collectionContracts.id, id), isNull(collectionContracts.terminatedOn))).returning();
+  if (!row) throw new DomainError("STATE_CHANGED", "The contract changed meanwhile; reload and try again", "input.id");
+  await w.audit({ entity: "CollectionContract", entityId: id, action: "terminate", changes: { terminatedOn } });
+  return row;
+}

@@ -424,8 +424,75 @@ export class TransportFilter {
   search?: string;
   @Field(() => TransportRoleKey, { nullable: true, description: "岗位（人员）/ Role (people)" })
   role?: TransportRoleKey;
+  @Field({ nullable: true, description: "在用/在岗 / Active (in service, employed)" })
+  active?: boolean;
   @Field(() => GraphQLDateTime, { nullable: true, description: "增量同步 / Updated since" })
   updatedSince?: Date;
+}
+
+@InputType({ description: "运输企业查询条件 / Carrier filter" })
+export class CarrierFilter {
+  @Field(() => ID, { nullable: true, description: "区县 / District" })
+  districtId?: string | null;
+  @Field(() => Int, { nullable: true, description: "许可证 N 天内到期（含已过期）/ Permit expiring within N days (or expired)" })
+  @IsOptional()
+  @Min(0)
+  @Max(3650)
+  expiringWithinDays?: number;
+  @Field({ nullable: true, description: "按名称、信用代码或许可证号搜索 / Search name, credit code or permit number" })
+  @IsOptional()
+  @MaxLength(40)
+  search?: string;
+  @Field(() => GraphQLDateTime, { nullable: true, description: "增量同步 / Updated since" })
+  updatedSince?: Date;
+}
+
+@InputType({ description: "修改运输企业（证照用续期）/ Change a carrier (licences: renewHazardousLicence)" })
+export class UpdateCarrierInput {
+  @Field(() => ID, { description: "运输企业 / Carrier" })
+  id: string;
+  @Field({ nullable: true, description: "名称 / Name" })
+  @IsOptional()
+  @Length(2, 100)
+  name?: string;
+  @Field(() => ID, { nullable: true, description: "区县 / District" })
+  districtId?: string | null;
+}
+
+@InputType("UpdateHazardousVehicleInput", { description: "修改车辆（证照用续期）/ Change a vehicle (licence: renewHazardousLicence)" })
+export class UpdateVehicleInput {
+  @Field(() => ID, { description: "车辆 / Vehicle" })
+  id: string;
+  @Field(() => String, { nullable: true, description: "GPS 终端号（空串为解绑）/ Terminal id (empty string unbinds)" })
+  @IsOptional()
+  @Matches(/^([A-Za-z0-9_-]{4,40})?$/, { message: "must be 4–40 letters, digits, _ or -, or empty" })
+  terminalId?: string | null;
+  @Field({ nullable: true, description: "车型 / Type" })
+  @IsOptional()
+  @MaxLength(40)
+  vehicleType?: string;
+  @Field({ nullable: true, description: "核定载质量（kg）/ Rated load (kg)" })
+  @IsOptional()
+  @Matches(KG, KG_MSG)
+  loadKg?: string;
+  @Field({ nullable: true, description: "在用 / In service" })
+  active?: boolean;
+}
+
+@InputType({ description: "修改驾驶员或押运员（证照用续期）/ Change a driver or escort (licence: renewHazardousLicence)" })
+export class UpdatePersonInput {
+  @Field(() => ID, { description: "人员 / Person" })
+  id: string;
+  @Field({ nullable: true, description: "姓名 / Name" })
+  @IsOptional()
+  @Length(1, 40)
+  name?: string;
+  @Field({ nullable: true, description: "电话 / Phone" })
+  @IsOptional()
+  @Matches(/^([0-9+\- ]{5,20})?$/, { message: "must be a phone number" })
+  phone?: string;
+  @Field({ nullable: true, description: "在岗 / Employed" })
+  active?: boolean;
 }
 
 @InputType({ description: "联单废物 / A manifest waste line" })
@@ -707,6 +774,57 @@ export class CreateSegmentInput {
   @Min(5)
   @Max(200)
   bufferM?: number;
+  @Field({ nullable: true, description: "禁行路段 / Restricted (hazardous-goods vehicles may not use it)" })
+  restricted?: boolean;
+}
+
+@InputType({ description: "修改路段 / Change a road segment" })
+export class UpdateSegmentInput {
+  @Field(() => ID, { description: "路段 / Segment" })
+  id: string;
+  @Field({ nullable: true, description: "名称 / Name" })
+  @IsOptional()
+  @Length(1, 100)
+  name?: string;
+  @Field(() => Int, { nullable: true, description: "限速 km/h / Limit km/h" })
+  @IsOptional()
+  @Min(5)
+  @Max(130)
+  speedLimitKmh?: number;
+  @Field(() => GraphQLJSON, { nullable: true, description: "线 [[经度,纬度],…] / Line [[lon, lat], …]" })
+  line?: unknown;
+  @Field(() => Int, { nullable: true, description: "缓冲（米）/ Buffer (m)" })
+  @IsOptional()
+  @Min(5)
+  @Max(200)
+  bufferM?: number;
+  @Field({ nullable: true, description: "禁行路段 / Restricted" })
+  restricted?: boolean;
+  @Field({ nullable: true, description: "启用 / Active" })
+  active?: boolean;
+}
+
+@InputType({ description: "路段查询条件 / Road segment filter" })
+export class SegmentFilter {
+  @Field({ nullable: true, description: "仅禁行路段（否：仅限速路段）/ Restricted only (false: speed-limited only)" })
+  restricted?: boolean;
+  @Field({ nullable: true, description: "启用 / Active" })
+  active?: boolean;
+  @Field({ nullable: true, description: "按名称搜索 / Search name" })
+  @IsOptional()
+  @MaxLength(40)
+  search?: string;
+  @Field(() => GraphQLDateTime, { nullable: true, description: "增量同步 / Updated since" })
+  updatedSince?: Date;
+}
+
+@InputType({ description: "终止收运合同 / Terminate a collection contract" })
+export class TerminateContractInput {
+  @Field(() => ID, { description: "合同 / Contract" })
+  id: string;
+  @Field({ description: "终止日期（当日起不再收运）/ Terminated on (no collections from that day)" })
+  @Matches(DAY, DAY_MSG)
+  terminatedOn: string;
 }
 
 @InputType({ description: "修改规则参数 / Change rule parameters" })

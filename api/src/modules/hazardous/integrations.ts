@@ -199,6 +199,7 @@ export function registerHazardousIntegrations(_app: App): void {
       { key: "licenceValidTo", headerZh: "有效期至", headerEn: "Valid to", value: (r) => r.licenceValidTo },
       { key: "loadKg", headerZh: "核定载质量（kg）", headerEn: "Rated load (kg)", value: (r) => r.loadKg },
       { key: "terminalId", headerZh: "终端号", headerEn: "Terminal", value: (r) => r.terminalId },
+      { key: "active", headerZh: "在用", headerEn: "In service", value: (r) => (r.active ? "是" : "否") },
     ],
     batches: (tx, p, f) =>
       byId(async (after) =>
@@ -214,6 +215,29 @@ export function registerHazardousIntegrations(_app: App): void {
       ),
   });
 
+  registerExport<Record<string, never>, typeof carriers.$inferSelect>({
+    name: "hazardous.carriers",
+    titleZh: "危货运输企业",
+    titleEn: "Hazardous-goods carriers",
+    rule: "hazardous:read:op",
+    parseFilter: () => ({}),
+    columns: [
+      { key: "name", headerZh: "名称", headerEn: "Name", value: (r) => r.name },
+      { key: "creditCode", headerZh: "统一社会信用代码", headerEn: "Credit code", value: (r) => r.creditCode },
+      { key: "permitNo", headerZh: "道路危险货物运输许可证号", headerEn: "Permit", value: (r) => r.permitNo },
+      { key: "permitValidTo", headerZh: "有效期至", headerEn: "Valid to", value: (r) => r.permitValidTo },
+    ],
+    batches: (tx, p) =>
+      byId(async (after) =>
+        tx
+          .select()
+          .from(carriers)
+          .where(and(gt(carriers.id, after), ...scopeWhere(p, { district: carriers.districtId, orgs: [{ kind: ORG.carrier, column: carriers.id }] })))
+          .orderBy(asc(carriers.id))
+          .limit(BATCH),
+      ),
+  });
+
   registerExport<{ carrierId: number | null }, typeof transportPeople.$inferSelect & { carrierName: string }>({
     name: "hazardous.people",
     titleZh: "驾驶员与押运员",
@@ -226,6 +250,7 @@ export function registerHazardousIntegrations(_app: App): void {
       { key: "carrier", headerZh: "运输企业", headerEn: "Carrier", value: (r) => r.carrierName },
       { key: "qualificationNo", headerZh: "从业资格证号", headerEn: "Certificate", value: (r) => r.qualificationNo },
       { key: "validTo", headerZh: "有效期至", headerEn: "Valid to", value: (r) => r.qualificationValidTo },
+      { key: "active", headerZh: "在岗", headerEn: "Employed", value: (r) => (r.active ? "是" : "否") },
     ],
     batches: (tx, p) =>
       byId(async (after) =>

@@ -90,7 +90,7 @@ describe("capacity matching and exports", () => {
 
   it("registers Excel/CSV exports whose batches respect the caller's scope", async () => {
     const defs = exportDefinitions().filter((d) => d.name.startsWith("hazardous."));
-    expect(defs.map((d) => d.name).sort()).toEqual(["hazardous.collectionRuns", "hazardous.hazards", "hazardous.manifests", "hazardous.people", "hazardous.units", "hazardous.vehicles"]);
+    expect(defs.map((d) => d.name).sort()).toEqual(["hazardous.carriers", "hazardous.collectionRuns", "hazardous.hazards", "hazardous.manifests", "hazardous.people", "hazardous.units", "hazardous.vehicles"]);
     const units = defs.find((d) => d.name === "hazardous.units")!;
     const all: unknown[] = [];
     for await (const b of units.batches(h.database.db, systemPrincipal("t"), units.parseFilter({}, systemPrincipal("t")))) all.push(...b);

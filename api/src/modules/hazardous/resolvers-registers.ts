@@ -17,21 +17,22 @@ import { inScope, requireDistrictWritable, requireInScope, scopeWhere } from "..
 import { districtIdOf } from "../core/resolvers.js";
 import { District, OkPayload } from "../core/types.js";
 import { ORG, requireStaff } from "./access.js";
-import { collectionStatistics, recordRun, signContract, totalsByUnitType } from "./collection.js";
+import { collectionStatistics, recordRun, signContract, terminateContract, totalsByUnitType } from "./collection.js";
 import { creditCodeProblem, normaliseCreditCode } from "./credit-code.js";
 import { advanceStep, attachDocument, createProject, DECOMMISSION_STEPS, STEP_PREREQUISITES } from "./decommission.js";
-import { AdvanceStepInput, AttachDocumentInput, CollectionFilter, CreateProjectInput, CreateSegmentInput, ProjectFilter, RecordRunInput, RegisterCarrierInput, RegisterPersonInput, RegisterVehicleInput, RenewLicenceInput, RuleSettingsInput, SignContractInput, TransportFilter } from "./inputs.js";
+import { AdvanceStepInput, AttachDocumentInput, CollectionFilter, CreateProjectInput, CreateSegmentInput, ProjectFilter, RecordRunInput, RegisterCarrierInput, RegisterPersonInput, RegisterVehicleInput, RenewLicenceInput, RuleSettingsInput, SegmentFilter, SignContractInput, TerminateContractInput, TransportFilter, CarrierFilter, UpdateCarrierInput, UpdatePersonInput, UpdateSegmentInput, UpdateVehicleInput } from "./inputs.js";
 import { daysLeft } from "./licences.js";
 import { settings } from "./manifest-machine.js";
 import { load, readsStream, unitVisible } from "./resolver-kit.js";
 import { shanghaiDay } from "./rollups.js";
 import { capacityMatching, districtStats, hazardsByStatus, manifestsByState, sumStats } from "./stats.js";
 import { carriers, collectionContracts, collectionOperators, collectionRuns, decommissionProjects, documents, facilities, hazards, roadSegments, ruleSettings, transportPeople, units, vehicles } from "./tables.js";
-import { bboxOf, invalidateSegments } from "./tracking-rules.js";
+import { createSegment, updateCarrier, updatePerson, updateSegment, updateVehicle } from "./transport-registers.js";
 import { addDec } from "./rollups.js";
 import {
   CapacityMatch,
   Carrier,
+  CarrierConnection,
   CarrierPayload,
   CollectionContract,
   CollectionContractConnection,
@@ -56,6 +57,7 @@ import {
   HazardousStatistics,
   HazardousUnit,
   RoadSegment,
+  RoadSegmentConnection,
   RoadSegmentPayload,
   TransportPerson,
   TransportPersonConnection,
@@ -236,6 +238,30 @@ export class RegistersResolver {
     return ctx.db.select().from(carriers).where(district ? eq(carriers.districtId, district) : undefined).orderBy(asc(carriers.id));
   }
 
+  @Query(() => CarrierConnection, { description: "危货运输企业（分页，可按许可证到期筛选）/ Carriers, paged (filter by permit expiry)", complexity: connectionComplexity })
+  @Can.read("hazardous", { operator: true })
+  async transportCarriers(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("filter", () => CarrierFilter, { nullable: true }) filter?: CarrierFilter) {
+    const f = filter ?? {};
+    const district = optionalIdOf("District", f.districtId, "filter.districtId");
+    const q = f.search?.trim();
+    return paginate({
+      db: ctx.db,
+      table: carriers,
+      id: carriers.id,
+      orderBy: f.updatedSince ? carriers.updatedAt : f.expiringWithinDays != null ? carriers.permitValidTo : undefined,
+      ascending: !!f.updatedSince || f.expiringWithinDays != null,
+      where: [
+        ...scopeWhere(ctx.principal, { district: carriers.districtId, orgs: [{ kind: ORG.carrier, column: carriers.id }] }),
+        district ? eq(carriers.districtId, district) : undefined,
+        f.expiringWithinDays != null ? lte(carriers.permitValidTo, dayMinusDays(f.expiringWithinDays)) : undefined,
+        q ? or(ilike(carriers.name, `%${q}%`), ilike(carriers.creditCode, `%${q}%`), ilike(carriers.permitNo, `%${q}%`)) : undefined,
+        f.updatedSince ? gte(carriers.updatedAt, f.updatedSince) : undefined,
+      ],
+      first: page.first,
+      after: page.after,
+    });
+  }
+
   @Query(() => [Facility], { description: "持证利用处置单位 / Licensed receiving facilities" })
   @Can.read("hazardous", { operator: true })
   async hazardousFacilities(@Ctx() ctx: Context) {
@@ -258,6 +284,7 @@ export class RegistersResolver {
         carrier ? eq(vehicles.carrierId, carrier) : undefined,
         f.expiringWithinDays != null ? lte(vehicles.licenceValidTo, dayMinusDays(f.expiringWithinDays)) : undefined,
         f.search ? ilike(vehicles.plate, `%${f.search.trim()}%`) : undefined,
+        f.active != null ? eq(vehicles.active, f.active) : undefined,
         f.updatedSince ? gte(vehicles.updatedAt, f.updatedSince) : undefined,
       ],
       first: page.first,
@@ -284,6 +311,7 @@ export class RegistersResolver {
         f.role ? eq(transportPeople.role, f.role) : undefined,
         f.expiringWithinDays != null ? lte(transportPeople.qualificationValidTo, dayMinusDays(f.expiringWithinDays)) : undefined,
         f.search ? ilike(transportPeople.name, `%${f.search.trim()}%`) : undefined,
+        f.active != null ? eq(transportPeople.active, f.active) : undefined,
         f.updatedSince ? gte(transportPeople.updatedAt, f.updatedSince) : undefined,
       ],
       first: page.first,
@@ -340,6 +368,55 @@ export class RegistersResolver {
     return { person: r.person ?? null, userErrors: r.userErrors };
   }
 
+  @Mutation(() => CarrierPayload, { description: "修改运输企业（名称、区县；证照用续期）/ Change a carrier (name, district; licences through renewal)" })
+  @Can.write("hazardous")
+  async updateCarrier(@Arg("input", () => UpdateCarrierInput) input: UpdateCarrierInput, @Ctx() ctx: Context) {
+    const id = idOf("Carrier", input.id, "input.id");
+    const c = await load.carrier(ctx, id);
+    if (!c) throw badInput("input.id", "no such carrier");
+    requireDistrictWritable(ctx.principal, c.districtId);
+    const districtId = input.districtId ? await districtIdOf(ctx.db, input.districtId, "input.districtId") : undefined;
+    if (districtId) requireDistrictWritable(ctx.principal, districtId);
+    const r = await runMutation(ctx, "updateCarrier", input, async (w) => ({ carrier: await updateCarrier(w, id, { name: input.name, districtId }) }));
+    return { carrier: r.carrier ?? null, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => TransportVehiclePayload, { description: "修改车辆（终端、车型、载质量、停运/复用；证照用续期）/ Change a vehicle (terminal, type, load, in service; licence through renewal)" })
+  @Can.write("hazardous")
+  async updateTransportVehicle(@Arg("input", () => UpdateVehicleInput) input: UpdateVehicleInput, @Ctx() ctx: Context) {
+    const id = idOf("TransportVehicle", input.id, "input.id");
+    const [v] = await ctx.db.select().from(vehicles).where(eq(vehicles.id, id));
+    if (!v) throw badInput("input.id", "no such vehicle");
+    requireDistrictWritable(ctx.principal, v.districtId);
+    const r = await runMutation(ctx, "updateTransportVehicle", input, async (w) => ({ vehicle: await updateVehicle(w, id, { terminalId: input.terminalId, vehicleType: input.vehicleType, loadKg: input.loadKg, active: input.active }) }));
+    return { vehicle: r.vehicle ?? null, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => TransportPersonPayload, { description: "修改驾驶员或押运员（姓名、电话、离职/在岗；证照用续期）/ Change a driver or escort (name, phone, employed; licence through renewal)" })
+  @Can.write("hazardous")
+  async updateTransportPerson(@Arg("input", () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
+    const id = idOf("TransportPerson", input.id, "input.id");
+    const [p] = await ctx.db.select().from(transportPeople).where(eq(transportPeople.id, id));
+    if (!p) throw badInput("input.id", "no such person");
+    const c = await load.carrier(ctx, p.carrierId);
+    requireDistrictWritable(ctx.principal, c!.districtId);
+    const r = await runMutation(ctx, "updateTransportPerson", input, async (w) => ({ person: await updatePerson(w, id, { name: input.name, phone: input.phone, active: input.active }) }));
+    return { person: r.person ?? null, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => CollectionContractPayload, { description: "终止收运合同（自终止日起不再收运）/ Terminate a collection contract (no collections from that day)" })
+  @Can.write("hazardous", { operator: true })
+  async terminateCollectionContract(@Arg("input", () => TerminateContractInput) input: TerminateContractInput, @Ctx() ctx: Context) {
+    const id = idOf("CollectionContract", input.id, "input.id");
+    const [c] = await ctx.db.select().from(collectionContracts).where(eq(collectionContracts.id, id));
+    const p = ctx.principal;
+    if (!c || !inScope(p, { districtId: c.districtId, orgs: { [ORG.operator]: c.operatorId } })) throw badInput("input.id", "no such contract");
+    if (p.org && !(p.org.kind === ORG.operator && p.org.id === c.operatorId)) throw forbidden("Only the contract's operator or staff terminate it");
+    requireDistrictWritable(p, c.districtId);
+    const r = await runMutation(ctx, "terminateCollectionContract", input, async (w) => ({ contract: await terminateContract(w, id, input.terminatedOn) }));
+    return { contract: r.contract ?? null, userErrors: r.userErrors };
+  }
+
   @Mutation(() => OkPayload, { description: "证照续期（车辆、人员、企业、接受单位、收运单位）/ Renew a licence (vehicle, person, carrier, facility, operator)" })
   @Can.write("hazardous")
   async renewHazardousLicence(@Arg("input", () => RenewLicenceInput) input: RenewLicenceInput, @Ctx() ctx: Context) {
@@ -364,30 +441,55 @@ export class RegistersResolver {
     return { ok: r.ok ?? false, userErrors: r.userErrors };
   }
 
-  @Query(() => [RoadSegment], { description: "分段限速路段 / Speed-limited road segments" })
+  @Query(() => [RoadSegment], { description: "启用的限速和禁行路段（地图用）/ Active speed-limited and restricted segments (for the map)" })
   @Can.read("hazardous", { operator: true })
   async roadSegments(@Ctx() ctx: Context) {
-    return ctx.db.select().from(roadSegments).orderBy(asc(roadSegments.id));
+    return ctx.db.select().from(roadSegments).where(eq(roadSegments.active, true)).orderBy(asc(roadSegments.id));
   }
 
-  @Mutation(() => RoadSegmentPayload, { description: "新建限速路段 / Create a speed-limited segment" })
+  @Query(() => RoadSegmentConnection, { description: "路段（分页，含停用）/ Road segments, paged (retired ones too)", complexity: connectionComplexity })
+  @Can.read("hazardous", { operator: true })
+  async roadSegmentList(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("filter", () => SegmentFilter, { nullable: true }) filter?: SegmentFilter) {
+    const f = filter ?? {};
+    return paginate({
+      db: ctx.db,
+      table: roadSegments,
+      id: roadSegments.id,
+      orderBy: f.updatedSince ? roadSegments.updatedAt : undefined,
+      ascending: !!f.updatedSince,
+      where: [
+        f.restricted != null ? eq(roadSegments.restricted, f.restricted) : undefined,
+        f.active != null ? eq(roadSegments.active, f.active) : undefined,
+        f.search ? ilike(roadSegments.name, `%${f.search.trim()}%`) : undefined,
+        f.updatedSince ? gte(roadSegments.updatedAt, f.updatedSince) : undefined,
+      ],
+      first: page.first,
+      after: page.after,
+    });
+  }
+
+  @Mutation(() => RoadSegmentPayload, { description: "新建限速或禁行路段 / Create a speed-limited or restricted segment" })
   @Can.write("hazardous")
   async createRoadSegment(@Arg("input", () => CreateSegmentInput) input: CreateSegmentInput, @Ctx() ctx: Context) {
     requireStaff(ctx.principal);
-    const line = input.line;
-    if (!Array.isArray(line) || line.length < 2 || line.length > 1000 || !line.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "number" && Number.isFinite(x)))) {
-      throw badInput("input.line", "must be 2–1,000 [longitude, latitude] pairs");
-    }
     const districtId = input.districtId ? await districtIdOf(ctx.db, input.districtId, "input.districtId") : null;
     if (districtId) requireDistrictWritable(ctx.principal, districtId);
-    const coords = line as [number, number][];
-    const [a, b, c, d] = bboxOf(coords);
-    const r = await runMutation(ctx, "createRoadSegment", input, async (w) => {
-      const [s] = await w.tx.insert(roadSegments).values({ name: input.name, districtId, speedLimitKmh: input.speedLimitKmh, line: coords, bufferM: input.bufferM ?? 30, minLon: a.toFixed(6), minLat: b.toFixed(6), maxLon: c.toFixed(6), maxLat: d.toFixed(6) }).returning();
-      await w.audit({ entity: "RoadSegment", entityId: s!.id, action: "create", changes: input });
-      w.afterCommit(invalidateSegments);
-      return { segment: s };
-    });
+    else if (ctx.principal.districtId != null) throw forbidden("Only city staff create segments without a district");
+    const r = await runMutation(ctx, "createRoadSegment", input, async (w) => ({ segment: await createSegment(w, { ...input, districtId }) }));
+    return { segment: r.segment ?? null, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => RoadSegmentPayload, { description: "修改路段（限速、线形、禁行、停用）/ Change a segment (limit, line, restricted, retired)" })
+  @Can.write("hazardous")
+  async updateRoadSegment(@Arg("input", () => UpdateSegmentInput) input: UpdateSegmentInput, @Ctx() ctx: Context) {
+    requireStaff(ctx.principal);
+    const id = idOf("RoadSegment", input.id, "input.id");
+    const [seg] = await ctx.db.select().from(roadSegments).where(eq(roadSegments.id, id));
+    if (!seg) throw badInput("input.id", "no such road segment");
+    if (seg.districtId) requireDistrictWritable(ctx.principal, seg.districtId);
+    else if (ctx.principal.districtId != null) throw forbidden("Only city staff change city-wide segments");
+    const { id: _id, ...patch } = input;
+    const r = await runMutation(ctx, "updateRoadSegment", input, async (w) => ({ segment: await updateSegment(w, id, patch) }));
     return { segment: r.segment ?? null, userErrors: r.userErrors };
   }
 
@@ -401,7 +503,8 @@ export class RegistersResolver {
   @Can.write("hazardous")
   async updateHazardousRuleSettings(@Arg("input", () => RuleSettingsInput) input: RuleSettingsInput, @Ctx() ctx: Context) {
     requireStaff(ctx.principal);
-    if (ctx.principal.districtId != null) throw forbidden("Only city staff change rule parameters");
+    // A person decides thresholds: API keys (devices, integrations) never change them.
+    if (ctx.principal.kind !== "user" || ctx.principal.districtId != null) throw forbidden("Only city staff change rule parameters");
     const r = await runMutation(ctx, "updateHazardousRuleSettings", input, async (w) => {
       const [s] = await w.tx
         .update(ruleSettings)
@@ -551,6 +654,14 @@ export class CarrierFields {
   @FieldResolver(() => District, { description: "区县 / District" })
   district(@Root() o: { districtId: number }, @Ctx() ctx: Context) {
     return load.district(ctx, o.districtId);
+  }
+  @FieldResolver(() => Int, { description: "许可证剩余天数（负数为过期）/ Days until the permit expires (negative: expired)" })
+  permitDaysLeft(@Root() c: { permitValidTo: string }) {
+    return expiryFields(c.permitValidTo).left;
+  }
+  @FieldResolver(() => Boolean, { description: "许可证今日有效 / Permit valid today" })
+  permitValid(@Root() c: { permitValidTo: string }) {
+    return expiryFields(c.permitValidTo).valid;
   }
   @FieldResolver(() => Int, { description: "车辆数 / Vehicles", complexity: 3 })
   async vehicleCount(@Root() c: { id: number }, @Ctx() ctx: Context) {

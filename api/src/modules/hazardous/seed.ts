@@ -302,8 +302,16 @@ export async function seedHazardous(ctx: SeedContext): Promise<void> {
         const line: [number, number][] = [a, [a[0] + 0.03 + r() * 0.03, a[1] + (r() - 0.5) * 0.02], [a[0] + 0.07 + r() * 0.03, a[1] + (r() - 0.5) * 0.04]];
         const bb = bboxOf(line);
         const limit = pick(r, [40, 60, 60, 80]);
-        segs.push({ name: `${d.towns[k]}${limit === 40 ? "镇区道路" : limit === 60 ? "工业园区主干道" : "快速路"}（危货限速 ${limit}）`, districtId: d.id, speedLimitKmh: limit, line, bufferM: 30, minLon: bb[0].toFixed(6), minLat: bb[1].toFixed(6), maxLon: bb[2].toFixed(6), maxLat: bb[3].toFixed(6) });
+        segs.push({ name: `${d.towns[k]}${limit === 40 ? "镇区道路" : limit === 60 ? "工业园区主干道" : "快速路"}（危货限速 ${limit}）`, districtId: d.id, speedLimitKmh: limit, line, bufferM: 30, restricted: false, minLon: bb[0].toFixed(6), minLat: bb[1].toFixed(6), maxLon: bb[2].toFixed(6), maxLat: bb[3].toFixed(6) });
       }
+    }
+    // Restricted roads (禁行路段): the old town of Yuecheng (fixed lines, no random draws).
+    for (const [name, line] of [
+      ["越城区古城核心区解放路（危货禁行）", [[120.5806, 29.9905], [120.5812, 30.0021], [120.5818, 30.0105]]],
+      ["越城区古城核心区胜利路（危货禁行）", [[120.5652, 30.0008], [120.5781, 30.0011], [120.5905, 30.0015]]],
+    ] as [string, [number, number][]][]) {
+      const bb = bboxOf(line);
+      segs.push({ name, districtId: 330602, speedLimitKmh: 30, line, bufferM: 25, restricted: true, minLon: bb[0].toFixed(6), minLat: bb[1].toFixed(6), maxLon: bb[2].toFixed(6), maxLat: bb[3].toFixed(6) });
     }
     await bulk(w, roadSegments, segs);
     return { fleet, facilityIds, operatorIds };

@@ -326,6 +326,8 @@ export const vehicles = hz.table(
     districtId: integer()
       .notNull()
       .references(() => districts.id),
+    /** In service (停运/注销 = false): an inactive vehicle cannot be bound to a manifest. */
+    active: boolean().notNull().default(true),
     createdAt: ts().notNull().defaultNow(),
     updatedAt: updated(),
   },
@@ -346,6 +348,8 @@ export const transportPeople = hz.table(
     qualificationNo: text().notNull().unique(),
     qualificationValidTo: day().notNull(),
     phone: text().notNull().default(""),
+    /** Employed by the carrier (false = left): an inactive person cannot be bound to a manifest. */
+    active: boolean().notNull().default(true),
     createdAt: ts().notNull().defaultNow(),
     updatedAt: updated(),
   },
@@ -602,9 +606,13 @@ export const roadSegments = hz.table(
     minLat: numeric({ precision: 10, scale: 6 }).notNull(),
     maxLon: numeric({ precision: 10, scale: 6 }).notNull(),
     maxLat: numeric({ precision: 10, scale: 6 }).notNull(),
+    /** 禁行路段: hazardous-goods vehicles may not use it at all (any position on it raises an alert). */
+    restricted: boolean().notNull().default(false),
+    /** Retired segments stay for history but are not matched. */
+    active: boolean().notNull().default(true),
     updatedAt: updated(),
   },
-  (t) => [check("segments_limit_check", sql`${t.speedLimitKmh} between 5 and 130`)],
+  (t) => [check("segments_limit_check", sql`${t.speedLimitKmh} between 5 and 130`), index("segments_updated_idx").on(t.updatedAt, t.id)],
 );
 
 /** Rule parameters staff can change (one row, id = 1). */

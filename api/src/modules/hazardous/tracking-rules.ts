@@ -26,6 +26,8 @@ export interface Segment {
   bufferM: number;
   line: [number, number][];
   bbox: [number, number, number, number];
+  /** 禁行路段: no hazardous-goods vehicle may use it. */
+  restricted?: boolean;
 }
 
 /** Approximate degrees for a distance in metres at Shaoxing's latitude (for bounding-box prefilters). */
@@ -37,10 +39,25 @@ export function distanceToLineM(lon: number, lat: number, line: [number, number]
   return pointToLineDistance(turfPoint([lon, lat]), lineString(line), { units: "meters" });
 }
 
-/** The segment a point is on (within its buffer), the lowest limit if several overlap. */
+/** Is the point within the segment's buffer? (bounding-box prefilter first) */
+function onSegment(s: Segment, lon: number, lat: number): boolean {
+  const padLon = s.bufferM * DEG_PER_M_LON;
+  const padLat = s.bufferM * DEG_PER_M_LAT;
+  if (lon < s.bbox[0] - padLon || lon > s.bbox[2] + padLon || lat < s.bbox[1] - padLat || lat > s.bbox[3] + padLat) return false;
+  return distanceToLineM(lon, lat, s.line) <= s.bufferM;
+}
+
+/** The restricted segment (禁行路段) a point is on, if any. */
+export function matchRestricted(segments: Segment[], lon: number, lat: number): Segment | null {
+  for (const s of segments) if (s.restricted && onSegment(s, lon, lat)) return s;
+  return null;
+}
+
+/** The speed-limited segment a point is on (within its buffer), the lowest limit if several overlap. */
 export function matchSegment(segments: Segment[], lon: number, lat: number): Segment | null {
   let best: Segment | null = null;
   for (const s of segments) {
+    if (s.restricted) continue;
     const padLon = s.bufferM * DEG_PER_M_LON;
     const padLat = s.bufferM * DEG_PER_M_LAT;
     if (lon < s.bbox[0] - padLon || lon > s.bbox[2] + padLon || lat < s.bbox[1] - padLat || lat > s.bbox[3] + padLat) continue;
@@ -67,13 +84,14 @@ export function invalidateSegments(): void {
 }
 export async function loadSegments(tx: Tx): Promise<Segment[]> {
   if (segmentCache && Date.now() - segmentCache.at < SEGMENT_CACHE_MS) return segmentCache.list;
-  const list = (await tx.select().from(roadSegments)).map((r) => ({
+  const list = (await tx.select().from(roadSegments).where(eq(roadSegments.active, true))).map((r) => ({
     id: r.id,
     name: r.name,
     districtId: r.districtId,
     speedLimitKmh: r.speedLimitKmh,
     bufferM: r.bufferM,
     line: r.line,
+    restricted: r.restricted,
     bbox: [Number(r.minLon), Number(r.minLat), Number(r.maxLon), Number(r.maxLat)] as [number, number, number, number],
   }));
   segmentCache = { at: Date.now(), list };
@@ -81,13 +99,13 @@ export async function loadSegments(tx: Tx): Promise<Segment[]> {
 }
 
 export interface Deviation {
-  rule: "hazardous.overspeed" | "hazardous.off_route";
+  rule: "hazardous.overspeed" | "hazardous.off_route" | "hazardous.restricted_road";
   vehicleId: number;
   plate: string;
   at: Date;
   lon: number;
   lat: number;
-  /** overspeed: the segment; off_route: the manifest. */
+  /** overspeed and restricted_road: the segment; off_route: the manifest. */
   segment?: Segment;
   speedKmh?: number;
   manifest?: { id: number; number: string; districtId: number; producerId: number; carrierId: number };
@@ -96,7 +114,7 @@ export interface Deviation {
 }
 
 /**
- * Pure rule evaluation: overspeed on a segment (speed > limit + tolerance) and off the planned route of
+ * Pure rule evaluation: on a restricted segment (禁行路段, any speed), overspeed on a segment (speed > limit + tolerance) and off the planned route of
  * the manifest the vehicle carries (distance > offRouteMetres). Returns one deviation per vehicle and
  * segment/manifest, the worst point of the batch.
  */
@@ -114,6 +132,13 @@ export function findDeviations(
       const k = `s|${v.vehicleId}|${seg.id}`;
       const prev = out.get(k);
       if (!prev || pos.speedKmh > prev.speedKmh!) out.set(k, { rule: "hazardous.overspeed", vehicleId: v.vehicleId, plate: v.plate, at: pos.at, lon: pos.lon, lat: pos.lat, segment: seg, speedKmh: pos.speedKmh, points: (prev?.points ?? 0) + 1 });
+      else prev.points++;
+    }
+    const banned = matchRestricted(segments, pos.lon, pos.lat);
+    if (banned) {
+      const k = `x|${v.vehicleId}|${banned.id}`;
+      const prev = out.get(k);
+      if (!prev) out.set(k, { rule: "hazardous.restricted_road", vehicleId: v.vehicleId, plate: v.plate, at: pos.at, lon: pos.lon, lat: pos.lat, segment: banned, speedKmh: pos.speedKmh, points: 1 });
       else prev.points++;
     }
     const m = inTransit.get(v.vehicleId);
@@ -145,7 +170,25 @@ export async function evaluatePositions(w: Writer, batch: TrackedPosition[]): Pr
   for (const d of devs) {
     const carrierId = d.manifest?.carrierId ?? batch.find((b) => b.vehicle.vehicleId === d.vehicleId)?.vehicle.org?.id ?? null;
     const district = d.manifest?.districtId ?? d.segment?.districtId ?? batch.find((b) => b.vehicle.vehicleId === d.vehicleId)?.vehicle.districtId ?? null;
-    if (d.rule === "hazardous.overspeed") {
+    if (d.rule === "hazardous.restricted_road") {
+      const loaded = inTransit.get(d.vehicleId);
+      await raiseAlert(w, {
+        stream: "hazardous",
+        rule: d.rule,
+        severity: loaded ? "HIGH" : "MEDIUM",
+        title: `${d.plate} 驶入禁行路段 ${d.segment!.name}${loaded ? `（载运联单 ${loaded.number}）` : ""} / ${d.plate} entered the restricted road ${d.segment!.name}${loaded ? ` carrying manifest ${loaded.number}` : ""}`,
+        detail: { vehicleId: d.vehicleId, segmentId: d.segment!.id, segment: d.segment!.name, manifestId: loaded?.id ?? null, points: d.points, at: d.at.toISOString() },
+        subjectType: "TransportVehicle",
+        subjectId: d.vehicleId,
+        subjectLabel: d.plate,
+        districtId: district,
+        org: carrierId ? { kind: ORG.carrier, id: carrierId } : null,
+        lon: d.lon,
+        lat: d.lat,
+        dedupKey: `hazardous:restricted_road:${d.vehicleId}:${d.segment!.id}`,
+        at: d.at,
+      });
+    } else if (d.rule === "hazardous.overspeed") {
       await raiseAlert(w, {
         stream: "hazardous",
         rule: d.rule,

@@ -429,6 +429,8 @@ export class Carrier extends Node {
   permitNo: string;
   @Field({ description: "许可证有效期至 / Permit valid to" })
   permitValidTo: string;
+  @Field(() => GraphQLDateTime, { description: "更新时间 / Updated at" })
+  updatedAt: Date;
   districtId: number;
 }
 
@@ -446,6 +448,8 @@ export class TransportVehicle extends Node {
   licenceNo: string;
   @Field({ description: "有效期至 / Valid to" })
   licenceValidTo: string;
+  @Field({ description: "在用（停运为否，不可绑定联单）/ In service (an inactive vehicle cannot be bound)" })
+  active: boolean;
   @Field(() => GraphQLDateTime, { description: "更新时间 / Updated at" })
   updatedAt: Date;
   carrierId: number;
@@ -462,6 +466,10 @@ export class TransportPerson extends Node {
   qualificationNo: string;
   @Field({ description: "有效期至 / Valid to" })
   qualificationValidTo: string;
+  @Field({ description: "电话 / Phone" })
+  phone: string;
+  @Field({ description: "在岗（离职为否，不可绑定联单）/ Employed (an inactive person cannot be bound)" })
+  active: boolean;
   @Field(() => GraphQLDateTime, { description: "更新时间 / Updated at" })
   updatedAt: Date;
   carrierId: number;
@@ -772,6 +780,12 @@ export class RoadSegment extends Node {
   line: unknown;
   @Field(() => Int, { description: "匹配缓冲（米）/ Match buffer (m)" })
   bufferM: number;
+  @Field({ description: "禁行路段（危货车辆不得驶入）/ Restricted: hazardous-goods vehicles may not use it" })
+  restricted: boolean;
+  @Field({ description: "启用 / Active (retired segments are not matched)" })
+  active: boolean;
+  @Field(() => GraphQLDateTime, { description: "更新时间 / Updated at" })
+  updatedAt: Date;
   districtId: number | null;
 }
 
@@ -947,6 +961,10 @@ export class CollectionRunConnection extends Connection(CollectionRun) {}
 export class TransportVehicleConnection extends Connection(TransportVehicle) {}
 @ObjectType({ description: "人员列表 / People" })
 export class TransportPersonConnection extends Connection(TransportPerson) {}
+@ObjectType({ description: "运输企业分页 / Carriers, paged" })
+export class CarrierConnection extends Connection(Carrier) {}
+@ObjectType({ description: "路段分页 / Road segments, paged" })
+export class RoadSegmentConnection extends Connection(RoadSegment) {}
 @ObjectType({ description: "联单列表 / Manifests" })
 export class TransferManifestConnection extends Connection(TransferManifest) {}
 @ObjectType({ description: "退役项目列表 / Decommissioning projects" })
