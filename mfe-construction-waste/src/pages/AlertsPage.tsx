@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
 import { ApiForm, StreamAlertsPage, StatusTag, useLanguage, useTranslation, type StreamAlert } from "@zw/ui";
-import { App as AntApp, Button, Divider, Form, Input, Select, Space, Typography } from "antd";
+import { App as AntApp, Button, Card, Divider, Form, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { CwAlertStateDocument, CwCompanyOptionsDocument, CwOpenCaseFromAlertDocument, CwTransitionAlertDocument } from "../graphql/generated.js";
 import { NS, STREAM } from "../module.js";
@@ -16,7 +16,7 @@ export function AlertsPage() {
   const { t } = useTranslation(NS);
   const { viewer } = useViewer();
   const writer = canWrite(viewer, "construction") && !viewer?.org;
-  return <StreamAlertsPage stream={STREAM} subtitle={t("alerts.subtitle")} drawerExtra={writer ? (a) => <AlertActions key={a.id} alert={a} /> : undefined} />;
+  return <StreamAlertsPage stream={STREAM} subtitle={t("alerts.subtitle")} drawerBody={writer ? (a) => <AlertActions key={a.id} alert={a} /> : undefined} />;
 }
 
 /** Actions on one alert, reading its current state (status, case) from the API. */
@@ -43,7 +43,7 @@ export function AlertActions({ alert }: { alert: Pick<StreamAlert, "id" | "rule"
   };
   if (!a) return null;
   return (
-    <div data-testid="cw-alert-actions" style={{ minWidth: 320 }}>
+    <Card size="small" title={t("alerts.work")} style={{ marginTop: 16 }} data-testid="cw-alert-actions">
       <Space wrap>
         <span data-testid="cw-alert-status">
           <StatusTag status={a.status} />
@@ -116,6 +116,6 @@ export function AlertActions({ alert }: { alert: Pick<StreamAlert, "id" | "rule"
           </ApiForm>
         </>
       ) : null}
-    </div>
+    </Card>
   );
 }

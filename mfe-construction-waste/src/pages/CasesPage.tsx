@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
 import { ApiForm, StreamCasesPage, useTranslation, type StreamCase } from "@zw/ui";
-import { App as AntApp, Form, Input, Segmented, Tag } from "antd";
+import { App as AntApp, Card, Form, Input, Segmented, Tag } from "antd";
 import { useState } from "react";
 import { CwAdvanceCaseDocument, CwCaseStateDocument, type CaseAction, type CaseStatus } from "../graphql/generated.js";
 import { NS, STREAM } from "../module.js";
@@ -13,7 +13,7 @@ export const CASE_NEXT: Record<CaseStatus, CaseAction[]> = { OPEN: ["INVESTIGATE
 export function CasesPage() {
   const { viewer } = useViewer();
   const writer = canWrite(viewer, "construction") && !viewer?.org;
-  return <StreamCasesPage stream={STREAM} drawerExtra={writer ? (c) => <CaseActions key={c.id} kase={c} /> : undefined} />;
+  return <StreamCasesPage stream={STREAM} drawerBody={writer ? (c) => <CaseActions key={c.id} kase={c} /> : undefined} />;
 }
 
 export function CaseActions({ kase }: { kase: Pick<StreamCase, "id"> }) {
@@ -27,7 +27,7 @@ export function CaseActions({ kase }: { kase: Pick<StreamCase, "id"> }) {
   const current = action && next.includes(action) ? action : next[0];
   if (!c) return null;
   return (
-    <div data-testid="cw-case-actions" style={{ minWidth: 300 }}>
+    <Card size="small" title={t("cases.work")} style={{ marginTop: 16 }} data-testid="cw-case-actions">
       <div style={{ marginBottom: 8 }}>
         <Tag data-testid="cw-case-status">{t(`caseStatus.${c.status}`)}</Tag>
         <span>{`${t("alerts.fine")}：${c.fineYuan} 元`}</span>
@@ -60,6 +60,6 @@ export function CaseActions({ kase }: { kase: Pick<StreamCase, "id"> }) {
           {current === "CLOSE" ? <div style={{ color: "#888" }}>{t("cases.closeHint")}</div> : null}
         </>
       ) : null}
-    </div>
+    </Card>
   );
 }

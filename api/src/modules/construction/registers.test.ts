@@ -12,7 +12,8 @@ import { toGlobalId } from "../../graphql/ids.js";
 import { raiseAlert } from "../core/alerts.js";
 import { rows } from "../core/db.js";
 import { openManifest } from "./manifests.js";
-import { createPlace } from "./registers.js";
+import { addSiteCarrier, applySite, createCompany, createPlace, registerVehicle, transitionSite } from "./registers.js";
+import { openSpoilCase } from "./spoil-cases.js";
 import { activePermit, buildWorld, write, type World } from "./testing.js";
 
 let h: Harness;
@@ -230,5 +231,46 @@ describe("alert → case", () => {
     expect(named.case.subjectType).toBe("TransportCompany");
     const nothing = await h.gql(OPEN, { i: { source: "PATROL" } }, { token: enforcement });
     expect(nothing.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("capacity matching and monthly statistics (a district of its own: Zhuji)", () => {
+  it("flags a company whose sites need more than its fleet moves, and a district short of disposal capacity", async () => {
+    const ids = await write(h.platform.app, async (x) => {
+      const a = await createCompany(x, { name: "诸暨小运力公司", creditCode: code(), districtId: 330681, qualificationNo: "ZJ-1", qualificationValidFrom: day(-30), qualificationValidTo: day(700) });
+      const b = await createCompany(x, { name: "诸暨无工地公司", creditCode: code(), districtId: 330681, qualificationNo: "ZJ-2", qualificationValidFrom: day(-30), qualificationValidTo: day(700) });
+      await registerVehicle(x, { plate: "浙D3Z681", companyId: a.id, loadM3: "20.00" });
+      await registerVehicle(x, { plate: "浙D3Z682", companyId: b.id, loadM3: "25.00" });
+      const s = await applySite(x, { name: "诸暨大工地", districtId: 330681, lon: 120.24, lat: 29.71, plannedVolumeM3: "100000", periodFrom: day(0), periodTo: day(99), builder: "诸暨城投", gateCameras: 2, washingFacility: true });
+      await transitionSite(x, s.id, "register");
+      await addSiteCarrier(x, s.id, a.id);
+      await createPlace(x, { name: "诸暨消纳场", kind: "DISPOSAL_SITE", districtId: 330681, lon: 120.3, lat: 29.7, capacityBasis: "TOTAL", capacity: "30000", capacityUnit: "M3", openFrom: day(-10) });
+      const c = await openSpoilCase(x, { source: "PATROL", subjectType: "TransportCompany", subjectId: a.id, violationType: "SPILLAGE", fineYuan: "3000" });
+      return { a: a.id, b: b.id, caseDistrict: c.districtId };
+    });
+    const CM = `query($d: ID, $o: Boolean) { companyCapacityMatching(districtId: $d, onlyShortfall: $o) { company { name } vehicleCount fleetCapacityM3PerDay sitesServed demandM3PerDay shortfallM3PerDay } }`;
+    const all = ok(await h.gql(CM, { d: D(330681) }, { token: staff })).companyCapacityMatching;
+    expect(all).toEqual([
+      { company: { name: "诸暨小运力公司" }, vehicleCount: 1, fleetCapacityM3PerDay: 80, sitesServed: 1, demandM3PerDay: 1000, shortfallM3PerDay: 920 },
+      { company: { name: "诸暨无工地公司" }, vehicleCount: 1, fleetCapacityM3PerDay: 100, sitesServed: 0, demandM3PerDay: 0, shortfallM3PerDay: 0 },
+    ]);
+    const short = ok(await h.gql(CM, { d: D(330681), o: true }, { token: staff })).companyCapacityMatching;
+    expect(short.map((x: { company: { name: string } }) => x.company.name)).toEqual(["诸暨小运力公司"]);
+
+    const DM = `{ districtCapacityMatching { districtAdcode spoilToMoveM3 disposalCapacityLeftM3 annualPlantCapacityM3 shortfallM3 shortfall } }`;
+    const zhuji = ok(await h.gql(DM, {}, { token: staff })).districtCapacityMatching.find((x: { districtAdcode: string }) => x.districtAdcode === "330681");
+    expect(zhuji).toEqual({ districtAdcode: "330681", spoilToMoveM3: 100000, disposalCapacityLeftM3: 30000, annualPlantCapacityM3: 0, shortfallM3: 70000, shortfall: true });
+    // District staff of Shangyu see only their district.
+    expect(ok(await h.gql(DM, {}, { token: shangyu })).districtCapacityMatching.map((x: { districtAdcode: string }) => x.districtAdcode)).toEqual(["330604"]);
+
+    const year = Number(day(0).slice(0, 4));
+    const month = day(0).slice(0, 7);
+    const MS = `query($y: Int!, $d: ID) { spoilMonthlyStatistics(year: $y, districtId: $d) { month movedM3 trips permitsIssued cases finesYuan } }`;
+    const months = ok(await h.gql(MS, { y: year, d: D(330681) }, { token: staff })).spoilMonthlyStatistics;
+    expect(months).toHaveLength(12);
+    expect(ids.caseDistrict).toBe(330681);
+    expect(months.find((m: { month: string }) => m.month === month)).toEqual({ month, movedM3: "0", trips: 0, permitsIssued: 0, cases: 1, finesYuan: "3000.00" });
+    expect(months.filter((m: { cases: number }) => m.cases > 0)).toHaveLength(1);
+    expect((await h.gql(MS, { y: year, d: D(330681) }, { token: shangyu })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

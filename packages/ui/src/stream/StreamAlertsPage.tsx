@@ -13,9 +13,9 @@ export type StreamAlert = StreamAlertsQuery["alerts"]["edges"][number]["node"];
 
 /**
  * One stream's alerts (core's alert model): status, severity and district filters, server-side cursor
- * paging, details in a drawer. `drawerExtra` adds actions for the open alert.
+ * paging, details in a drawer. `drawerExtra` adds actions to the drawer's header, `drawerBody` below the details, for the open alert.
  */
-export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (a: StreamAlert) => ReactNode }) {
+export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra, drawerBody }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (a: StreamAlert) => ReactNode; drawerBody?: (a: StreamAlert) => ReactNode }) {
   const { t } = useTranslation("ui");
   const lng = useLanguage();
   const districts = useQuery(StreamDistrictsDocument);
@@ -88,7 +88,9 @@ export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra }
               ]
             : []
         }
-      />
+      >
+        {open && drawerBody ? drawerBody(open) : null}
+      </DetailDrawer>
     </PageLayout>
   );
 }

@@ -14,9 +14,9 @@ const CASE_COLORS: Record<string, string> = { OPEN: "red", INVESTIGATING: "proce
 
 /**
  * One stream's enforcement cases (core's case model): search, status and district filters, cursor
- * paging, details in a drawer. `drawerExtra` adds actions for the open case.
+ * paging, details in a drawer. `drawerExtra` adds actions to the drawer's header, `drawerBody` below the details, for the open case.
  */
-export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (c: StreamCase) => ReactNode }) {
+export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra, drawerBody }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (c: StreamCase) => ReactNode; drawerBody?: (c: StreamCase) => ReactNode }) {
   const { t } = useTranslation("ui");
   const lng = useLanguage();
   const districts = useQuery(StreamDistrictsDocument);
@@ -97,7 +97,9 @@ export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra }:
               ]
             : []
         }
-      />
+      >
+        {open && drawerBody ? drawerBody(open) : null}
+      </DetailDrawer>
     </PageLayout>
   );
 }
