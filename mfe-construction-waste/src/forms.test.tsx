@@ -16,6 +16,7 @@ import zhCN from "./i18n/zh-CN.json";
 import { NS } from "./module.js";
 import { AlertActions } from "./pages/AlertsPage.js";
 import { CaseActions } from "./pages/CasesPage.js";
+import { AddCarrier } from "./pages/forms/AddCarrier.js";
 import { CompanyForm } from "./pages/forms/CompanyForm.js";
 import { PlaceForm } from "./pages/forms/PlaceForm.js";
 import { VehicleForm } from "./pages/forms/VehicleForm.js";
@@ -285,11 +286,13 @@ describe("alert → case", () => {
 
   it("acknowledges, refuses to close without a disposition, and opens a case whose subject the API takes from the alert", async () => {
     const api = alertApi();
-    const m = setup(api.replies, <AlertActions alert={{ id: "A1", rule: "SUSPECTED_DUMPING", subjectType: "Vehicle" }} />);
+    const changed = vi.fn();
+    const m = setup(api.replies, <AlertActions alert={{ id: "A1", rule: "SUSPECTED_DUMPING", subjectType: "Vehicle" }} onChanged={changed} />);
     fireEvent.click(await screen.findByTestId("cw-alert-acknowledge"));
     await waitFor(() => expect(m.of("CwTransitionAlert")).toHaveLength(1));
     expect(m.of("CwTransitionAlert")[0]!.vars).toMatchObject({ id: "A1", action: "acknowledge" });
     expect(await screen.findByTestId("cw-alert-reopen")).toBeTruthy();
+    expect(changed).toHaveBeenCalledWith({ status: "ACKNOWLEDGED", disposition: null });
     fireEvent.click(within(screen.getByTestId("cw-alert-close")).getByRole("button"));
     await new Promise((r) => setTimeout(r, 50));
     expect(m.of("CwTransitionAlert")).toHaveLength(1);
@@ -341,7 +344,8 @@ describe("case actions", () => {
   }
 
   it("decides with the fine, then closes", async () => {
-    const m = setup(caseApi("INVESTIGATING"), <CaseActions kase={{ id: "K1" }} />);
+    const changed = vi.fn();
+    const m = setup(caseApi("INVESTIGATING"), <CaseActions kase={{ id: "K1" }} onChanged={changed} />);
     expect(await screen.findByTestId("cw-case-action-DECIDE")).toBeTruthy();
     expect(screen.queryByTestId("cw-case-action-INVESTIGATE")).toBeNull();
     type("cw-case-decide-fine", "20000.50");
@@ -355,6 +359,11 @@ describe("case actions", () => {
     expect(m.of("CwAdvanceCase")[1]!.vars.input).toEqual({ id: "K1", action: "CLOSE" });
     await waitFor(() => expect(screen.getByTestId("cw-case-status").textContent).toBe(zhCN.caseStatus.CLOSED));
     expect(screen.queryByTestId("zw-api-form")).toBeNull();
+    // The drawer's details above follow (status and fine), and the list reloads.
+    expect(changed.mock.calls.map((c) => c[0])).toEqual([
+      { status: "DECIDED", fineYuan: "20000.50", decidedAt: null, closedAt: null },
+      { status: "CLOSED", fineYuan: "20000.50", decidedAt: null, closedAt: null },
+    ]);
   });
 
   it("refuses a fine that is not an amount in yuan", async () => {
@@ -364,5 +373,30 @@ describe("case actions", () => {
     submit();
     expect(await screen.findByText(zhCN.form.amount)).toBeTruthy();
     expect(m.of("CwAdvanceCase")).toHaveLength(0);
+  });
+});
+
+describe("site carriers", () => {
+  it("adds a chosen company (not one already serving) as the site's carrier", async () => {
+    const done = vi.fn();
+    const edges = [
+      { __typename: "TransportCompanyEdge", node: { __typename: "TransportCompany", id: "C1", name: "已承运公司", qualificationStatus: "VALID" } },
+      { __typename: "TransportCompanyEdge", node: { __typename: "TransportCompany", id: "C2", name: "新承运公司", qualificationStatus: "VALID" } },
+    ];
+    const m = setup(
+      {
+        CwCompanyOptions: () => ({ transportCompanies: { __typename: "TransportCompanyConnection", edges } }),
+        CwAddSiteCarrier: (v) => ({ addSiteCarrier: { __typename: "ExcavationSitePayload", site: { __typename: "ExcavationSite", id: v.siteId, carriers: [{ __typename: "TransportCompany", id: "C2", name: "新承运公司" }] }, userErrors: [] } }),
+      },
+      <AddCarrier siteId="S1" exclude={["C1"]} onDone={done} />,
+    );
+    expect((screen.getByTestId("cw-site-carrier-add") as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.mouseDown(screen.getByTestId("cw-site-add-carrier").querySelector(".ant-select")!);
+    const option = await screen.findByText("新承运公司", { selector: ".ant-select-item-option-content" });
+    expect(screen.queryByText("已承运公司", { selector: ".ant-select-item-option-content" })).toBeNull();
+    fireEvent.click(option);
+    fireEvent.click(screen.getByTestId("cw-site-carrier-add"));
+    await waitFor(() => expect(done).toHaveBeenCalled());
+    expect(m.of("CwAddSiteCarrier")[0]!.vars).toEqual({ siteId: "S1", companyId: "C2" });
   });
 });

@@ -16,11 +16,11 @@ export function AlertsPage() {
   const { t } = useTranslation(NS);
   const { viewer } = useViewer();
   const writer = canWrite(viewer, "construction") && !viewer?.org;
-  return <StreamAlertsPage stream={STREAM} subtitle={t("alerts.subtitle")} drawerBody={writer ? (a) => <AlertActions key={a.id} alert={a} /> : undefined} />;
+  return <StreamAlertsPage stream={STREAM} subtitle={t("alerts.subtitle")} drawerBody={writer ? (a, changed) => <AlertActions key={a.id} alert={a} onChanged={changed} /> : undefined} />;
 }
 
 /** Actions on one alert, reading its current state (status, case) from the API. */
-export function AlertActions({ alert }: { alert: Pick<StreamAlert, "id" | "rule" | "subjectType"> }) {
+export function AlertActions({ alert, onChanged }: { alert: Pick<StreamAlert, "id" | "rule" | "subjectType">; onChanged?: (patch: Partial<StreamAlert>) => void }) {
   const { t } = useTranslation(NS);
   const lng = useLanguage();
   const { message } = AntApp.useApp();
@@ -39,6 +39,8 @@ export function AlertActions({ alert }: { alert: Pick<StreamAlert, "id" | "rule"
     const errs = r.data?.transitionAlert.userErrors ?? [];
     if (errs.length) return message.error(errs.map((e) => e.message).join("；"));
     message.success(t("common.saved"));
+    const now = r.data?.transitionAlert.alert;
+    if (now) onChanged?.({ status: now.status, disposition: now.disposition });
     void state.refetch();
   };
   if (!a) return null;
@@ -96,6 +98,7 @@ export function AlertActions({ alert }: { alert: Pick<StreamAlert, "id" | "rule"
             onSuccess={() => {
               message.success(t("common.saved"));
               setCasing(false);
+              onChanged?.({});
               void state.refetch();
             }}
           >

@@ -13,10 +13,10 @@ export const CASE_NEXT: Record<CaseStatus, CaseAction[]> = { OPEN: ["INVESTIGATE
 export function CasesPage() {
   const { viewer } = useViewer();
   const writer = canWrite(viewer, "construction") && !viewer?.org;
-  return <StreamCasesPage stream={STREAM} drawerBody={writer ? (c) => <CaseActions key={c.id} kase={c} /> : undefined} />;
+  return <StreamCasesPage stream={STREAM} drawerBody={writer ? (c, changed) => <CaseActions key={c.id} kase={c} onChanged={changed} /> : undefined} />;
 }
 
-export function CaseActions({ kase }: { kase: Pick<StreamCase, "id"> }) {
+export function CaseActions({ kase, onChanged }: { kase: Pick<StreamCase, "id">; onChanged?: (patch: Partial<StreamCase>) => void }) {
   const { t } = useTranslation(NS);
   const { message } = AntApp.useApp();
   const state = useQuery(CwCaseStateDocument, { variables: { id: kase.id } });
@@ -42,9 +42,11 @@ export function CaseActions({ kase }: { kase: Pick<StreamCase, "id"> }) {
             onSubmit={async (v) =>
               (await advance({ variables: { input: { id: kase.id, action: current, fineYuan: current === "DECIDE" ? v.fineYuan?.trim() || undefined : undefined, description: v.description?.trim() || undefined } } })).data?.advanceCase
             }
-            onSuccess={() => {
+            onSuccess={(p) => {
               message.success(t("common.saved"));
               setAction(null);
+              const now = (p as { case?: { status: CaseStatus; fineYuan: string; decidedAt?: string | null; closedAt?: string | null } | null } | undefined)?.case;
+              if (now) onChanged?.({ status: now.status, fineYuan: now.fineYuan, decidedAt: now.decidedAt ?? null, closedAt: now.closedAt ?? null });
               void state.refetch();
             }}
           >

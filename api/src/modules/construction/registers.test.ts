@@ -61,7 +61,12 @@ describe("site registration workflow", () => {
     expect(reg.site.code).toMatch(/^ZT\d{4}-02-\d{5}$/);
     expect(ok(await h.gql(MOVE, { id: a.site.id, a: "start" }, { token: staff })).transitionSite.site.status).toBe("ACTIVE");
     expect(ok(await h.gql(MOVE, { id: a.site.id, a: "reject", r: "x" }, { token: staff })).transitionSite.userErrors[0].code).toBe("ILLEGAL_TRANSITION");
+    const CARRIER = `mutation($s: ID!, $c: ID!) { addSiteCarrier(siteId: $s, companyId: $c) { site { carriers { name } } userErrors { field code } } }`;
+    const added = ok(await h.gql(CARRIER, { s: a.site.id, c: gid("TransportCompany", w.companyId) }, { token: staff })).addSiteCarrier;
+    expect(added.site.carriers.map((c: { name: string }) => c.name)).toHaveLength(1);
     expect(ok(await h.gql(MOVE, { id: a.site.id, a: "complete" }, { token: staff })).transitionSite.site.status).toBe("COMPLETED");
+    const late = ok(await h.gql(CARRIER, { s: a.site.id, c: gid("TransportCompany", w.otherCompanyId) }, { token: staff })).addSiteCarrier;
+    expect(late.userErrors[0]).toMatchObject({ field: "siteId", code: "SITE_CLOSED" });
   });
 
   it("refuses registration without gate cameras or washing, and rejection without a reason", async () => {
