@@ -178,6 +178,8 @@ describe("construction spoil module", () => {
     await ca.getByTestId("cw-case-action-CLOSE").waitFor();
     await ca.locator('[data-testid="zw-api-form"] button[type="submit"]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="cw-case-status"]')?.textContent === "已结案");
+    // The drawer's own details follow the action (status tag and fine).
+    await page.locator('.ant-drawer [data-status="CLOSED"]').waitFor();
     await shot(page, "cw-11-case-closed");
     const closed = (await gql(platform.url, staff, `query($id: ID!) { node(id: $id) { ... on Case { status fineYuan } } }`, { id: after.case.id })).node;
     assert.deepEqual(closed, { status: "CLOSED", fineYuan: "8000.00" });
