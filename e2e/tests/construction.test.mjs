@@ -3,7 +3,9 @@
  * year-over-year case figures, the registers with filters and detail drawers (credit history), the
  * permit workflow (a company applies, staff approve in the page, the printable permit carries its QR
  * code, the public verification page shows it valid), the live map, manifests, capacity matching and
- * the rule parameters; the company account sees its own vehicles only.
+ * the rule parameters; the company account sees its own vehicles only; staff work an alert into a case
+ * and the case to its close (the company's credit loses the violation's points); staff register a vehicle
+ * through the form.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -22,6 +24,8 @@ after(async () => {
 });
 
 const rows = (page, testId) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
+/** The text input of a form field, whether Ant Design put the test id on the input or on its wrapper. */
+const field = (scope, testId) => scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 describe("construction spoil module", () => {
   it("shows the year's cases with their change against last year, and the registers with drawers", async () => {
@@ -126,6 +130,89 @@ describe("construction spoil module", () => {
     await page.getByTestId("cw-vehicle-plate").first().waitFor();
     assert.equal(await page.getByTestId("cw-vehicle-plate").count(), Math.min(20, me.spoilVehicles.totalCount));
     await shot(page, "cw-09-operator-vehicles");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("staff acknowledge an alert, turn it into a case, decide and close the case; the company's credit falls", async () => {
+    const staff = await tokenFor(platform.url, "enforcement");
+    const ALERTS = `{ alerts(first: 20, filter: { stream: construction }) { edges { node { id status subjectType subjectLabel rule case { id } } } } }`;
+    const list = (await gql(platform.url, staff, ALERTS)).alerts.edges.map((e) => e.node);
+    const index = list.findIndex((a) => a.status === "OPEN" && !a.case && (a.subjectType === "Vehicle" || a.subjectType === "TripManifest") && ["OFF_ROUTE", "NO_PERMIT", "OVERSPEED", "SUSPECTED_DUMPING", "PERMIT_EXPIRED"].includes(a.rule));
+    assert.ok(index >= 0, "an open vehicle alert without a case on the first page");
+    const alert = list[index];
+
+    const { page, context, errors } = await newPage(browser, platform.url);
+    await login(page, "enforcement");
+    await go(page, "/construction/alerts");
+    await rows(page, "zw-alerts-table").first().waitFor();
+    await rows(page, "zw-alerts-table").nth(index).click();
+    const actions = page.getByTestId("cw-alert-actions");
+    await actions.getByTestId("cw-alert-acknowledge").click();
+    await actions.getByTestId("cw-alert-reopen").waitFor();
+    await actions.getByTestId("cw-alert-to-case").click();
+    await field(actions, "cw-case-fine").fill("5000");
+    await actions.locator('[data-testid="zw-api-form"] button[type="submit"]').click();
+    await actions.getByTestId("cw-alert-case").waitFor();
+    await shot(page, "cw-10-alert-to-case");
+    const after = (await gql(platform.url, staff, `query($id: ID!) { node(id: $id) { ... on Alert { status case { id number subjectType subjectLabel violationType fineYuan source } } } }`, { id: alert.id })).node;
+    assert.equal(after.status, "ACKNOWLEDGED");
+    assert.equal(after.case.subjectType, "Vehicle");
+    assert.equal(after.case.source, "ALERT");
+    assert.equal(after.case.fineYuan, "5000.00");
+    const expected = { OFF_ROUTE: "OFF_ROUTE", NO_PERMIT: "NO_PERMIT", OVERSPEED: "OVERSPEED", SUSPECTED_DUMPING: "ILLEGAL_DUMPING", PERMIT_EXPIRED: "PERMIT_EXPIRED" }[alert.rule];
+    assert.equal(after.case.violationType, expected);
+    assert.match(await actions.getByTestId("cw-alert-case").innerText(), new RegExp(after.case.number));
+
+    const plate = after.case.subjectLabel;
+    const CO = `query($s: String) { spoilVehicles(first: 1, filter: { search: $s }) { edges { node { company { id creditScore } } } } }`;
+    const before = (await gql(platform.url, staff, CO, { s: plate })).spoilVehicles.edges[0].node.company;
+
+    await go(page, "/construction/cases");
+    await page.getByTestId("zw-cases-table").waitFor();
+    await page.getByTestId("zw-case-number").filter({ hasText: after.case.number }).click();
+    const ca = page.getByTestId("cw-case-actions");
+    await ca.getByTestId("cw-case-action-DECIDE").click();
+    await field(ca, "cw-case-decide-fine").fill("8000");
+    await ca.locator('[data-testid="zw-api-form"] button[type="submit"]').click();
+    await ca.getByTestId("cw-case-action-CLOSE").waitFor();
+    await ca.locator('[data-testid="zw-api-form"] button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="cw-case-status"]')?.textContent === "已结案");
+    // The drawer's own details follow the action (status tag and fine).
+    await page.locator('.ant-drawer [data-status="CLOSED"]').waitFor();
+    await shot(page, "cw-11-case-closed");
+    const closed = (await gql(platform.url, staff, `query($id: ID!) { node(id: $id) { ... on Case { status fineYuan } } }`, { id: after.case.id })).node;
+    assert.deepEqual(closed, { status: "CLOSED", fineYuan: "8000.00" });
+    const rules = (await gql(platform.url, staff, `{ creditRules { violations { code deduction } } }`)).creditRules.violations;
+    const co = (await gql(platform.url, staff, CO, { s: plate })).spoilVehicles.edges[0].node.company;
+    assert.equal(co.id, before.id);
+    assert.equal(co.creditScore, Math.max(0, before.creditScore - rules.find((v) => v.code === expected).deduction));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("staff register a vehicle through the form (plate checked) and find it in the register", async () => {
+    const { page, context, errors } = await newPage(browser, platform.url);
+    await login(page, "housing");
+    await go(page, "/construction/vehicles");
+    await rows(page, "cw-vehicles-table").first().waitFor();
+    await page.getByTestId("cw-vehicle-new").click();
+    const form = page.locator(".ant-drawer-open [data-testid=zw-api-form]");
+    await field(form, "cw-vehicle-plate-input").fill("浙DIO12");
+    await form.locator('button[type="submit"]').click();
+    await form.getByText(/车牌格式不正确/).waitFor();
+    const plate = `浙D${String(Date.now() % 100000).padStart(5, "0")}`.replace(/0/g, "7");
+    await field(form, "cw-vehicle-plate-input").fill(plate.replace("D", "d "));
+    await form.locator(".ant-form-item", { hasText: "运输企业" }).locator(".ant-select").click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+    await field(form, "cw-vehicle-load").fill("20");
+    await field(form, "cw-vehicle-terminal").fill(`E2E${Date.now() % 1000000}`);
+    await form.locator('button[type="submit"]').click();
+    await page.locator(".ant-drawer-open [data-testid=zw-api-form]").waitFor({ state: "detached" });
+    const staff = await tokenFor(platform.url, "housing");
+    const found = (await gql(platform.url, staff, `query($s: String) { spoilVehicles(first: 5, filter: { search: $s }) { edges { node { plate loadM3 status } } } }`, { s: plate })).spoilVehicles.edges.map((e) => e.node);
+    assert.deepEqual(found, [{ plate, loadM3: "20.00", status: "ACTIVE" }]);
+    await shot(page, "cw-12-vehicle-registered");
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -20,6 +20,7 @@ import { PlacesPage } from "./pages/PlacesPage.js";
 import { RulesPage } from "./pages/RulesPage.js";
 import { SitesPage } from "./pages/SitesPage.js";
 import { VehiclesPage } from "./pages/VehiclesPage.js";
+import { VisitsPage } from "./pages/VisitsPage.js";
 
 const TABS = [
   { path: "/", key: "tabs.home" },
@@ -34,6 +35,7 @@ const TABS = [
   { path: "/cases", key: "tabs.cases" },
   { path: "/capacity", key: "tabs.capacity" },
   { path: "/pickups", key: "tabs.pickups" },
+  { path: "/visits", key: "tabs.visits" },
   { path: "/rules", key: "tabs.rules" },
 ];
 
@@ -70,6 +72,7 @@ export function ModuleRoutes() {
         <Route path="map" element={<MapPage />} />
         <Route path="capacity" element={<CapacityPage />} />
         <Route path="pickups" element={<PickupsPage />} />
+        <Route path="visits" element={<VisitsPage />} />
         <Route path="rules" element={<RulesPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="cases" element={<CasesPage />} />

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
 import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, useTranslation, type FilterValues } from "@zw/ui";
-import { App as AntApp, Button, Space, Table, Tag, Typography } from "antd";
+import { App as AntApp, Button, Drawer, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { grouped, useDistricts, useFormat } from "../format.js";
 import { CwAdjustCreditDocument, CwCompaniesDocument, CwCompanyDetailDocument, CwReinstateCompanyDocument, CwSuspendCompanyDocument, type CreditGrade, type CwCompaniesQuery, type QualificationStatus } from "../graphql/generated.js";
 import { NS } from "../module.js";
+import { CompanyForm } from "./forms/CompanyForm.js";
 import { History } from "./History.js";
 
 type Company = CwCompaniesQuery["transportCompanies"]["edges"][number]["node"];
@@ -22,6 +23,7 @@ export function CompaniesPage() {
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<Company | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const [form, setForm] = useState<"new" | "edit" | null>(null);
   const detail = useQuery(CwCompanyDetailDocument, { variables: { id: open?.id ?? "" }, skip: !open });
   const [adjust] = useMutation(CwAdjustCreditDocument);
   const [suspend] = useMutation(CwSuspendCompanyDocument);
@@ -47,7 +49,16 @@ export function CompaniesPage() {
       title={t("companies.title")}
       subtitle={t("companies.subtitle")}
       testId="cw-companies"
-      extra={<ExportButton name="construction.companies" filter={{ districtId: filter.districtId, status: filter.qualificationStatus, search: filter.search }} />}
+      extra={
+        <Space>
+          {writer ? (
+            <Button type="primary" onClick={() => setForm("new")} data-testid="cw-company-new">
+              {t("companies.new")}
+            </Button>
+          ) : null}
+          <ExportButton name="construction.companies" filter={{ districtId: filter.districtId, status: filter.qualificationStatus, search: filter.search }} />
+        </Space>
+      }
       filters={
         <FilterBar
           value={filters}
@@ -87,6 +98,9 @@ export function CompaniesPage() {
         extra={
           writer && node ? (
             <Space>
+              <Button size="small" onClick={() => setForm("edit")} data-testid="cw-company-edit">
+                {t("common.edit")}
+              </Button>
               <Button size="small" onClick={async () => { const note = ask("companies.bonusNote"); if (note) done((await adjust({ variables: { input: { companyId: node.id, bonus: "COMMENDATION", note } } })).data?.adjustCompanyCredit.userErrors); }} data-testid="cw-company-bonus">
                 {t("companies.bonus")}
               </Button>
@@ -135,6 +149,17 @@ export function CompaniesPage() {
         />
         <History entries={node?.history} />
       </DetailDrawer>
+      <Drawer open={!!form} title={form === "edit" ? `${t("common.edit")} ${node?.name ?? ""}` : t("companies.new")} onClose={() => setForm(null)} size={560} destroyOnHidden>
+        {form === "new" ? (
+          <CompanyForm onDone={() => { setForm(null); message.success(t("common.saved")); setRefresh((x) => x + 1); }} />
+        ) : form === "edit" && node ? (
+          <CompanyForm
+            companyId={node.id}
+            initial={{ name: node.name, address: node.address, contactName: node.contactName, contactPhone: node.contactPhone, qualificationNo: node.qualificationNo, qualificationValidFrom: node.qualificationValidFrom, qualificationValidTo: node.qualificationValidTo, crossDistrict: node.crossDistrict }}
+            onDone={() => { setForm(null); message.success(t("common.saved")); setRefresh((x) => x + 1); void detail.refetch(); }}
+          />
+        ) : null}
+      </Drawer>
     </PageLayout>
   );
 }

@@ -1,11 +1,14 @@
 import { useQuery } from "@apollo/client/react";
+import { canWrite, useViewer } from "@zw/client";
 import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, useTranslation, type FilterValues } from "@zw/ui";
 import { BarChart } from "@zw/ui/charts";
-import { Progress, Typography } from "antd";
+import { App as AntApp, Button, Drawer, Progress, Space, Typography } from "antd";
 import { useState } from "react";
 import { grouped, useDistricts, useFormat } from "../format.js";
-import { CwPlacesDocument, CwThroughputDocument, type CwPlacesQuery, type DisposalKind } from "../graphql/generated.js";
+import { CwPlaceHistoryDocument, CwPlacesDocument, CwThroughputDocument, type CwPlacesQuery, type DisposalKind } from "../graphql/generated.js";
 import { NS } from "../module.js";
+import { PlaceForm } from "./forms/PlaceForm.js";
+import { History } from "./History.js";
 
 type Place = CwPlacesQuery["disposalPlaces"]["edges"][number]["node"];
 const KINDS: DisposalKind[] = ["DISPOSAL_SITE", "SOLIDIFICATION_CENTRE", "UTILISATION_PLANT", "WHARF", "GREEN_COMPLEX"];
@@ -23,6 +26,19 @@ export function PlacesPage() {
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<Place | null>(null);
   const tp = useQuery(CwThroughputDocument, { variables: { placeId: open?.id ?? "", days: 30 }, skip: !open });
+  const hist = useQuery(CwPlaceHistoryDocument, { variables: { id: open?.id ?? "" }, skip: !open });
+  const histNode = hist.data?.node && "history" in hist.data.node ? hist.data.node : null;
+  const { viewer } = useViewer();
+  const { message } = AntApp.useApp();
+  const writer = canWrite(viewer, "construction") && !viewer?.org;
+  const [form, setForm] = useState<"new" | "edit" | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const saved = () => {
+    setForm(null);
+    setOpen(null);
+    message.success(t("common.saved"));
+    setRefresh((x) => x + 1);
+  };
   const filter = { districtId: (filters.districtId as string) || undefined, kind: (filters.kind as DisposalKind) || undefined, search: (filters.search as string) || undefined };
   const unit = (p: Place) => (p.capacityUnit === "T" ? t("unit.t") : "m³");
   return (
@@ -30,7 +46,16 @@ export function PlacesPage() {
       title={t("places.title")}
       subtitle={t("places.subtitle")}
       testId="cw-places"
-      extra={<ExportButton name="construction.disposalPlaces" filter={{ districtId: filter.districtId, search: filter.search }} />}
+      extra={
+        <Space>
+          {writer ? (
+            <Button type="primary" onClick={() => setForm("new")} data-testid="cw-place-new">
+              {t("places.new")}
+            </Button>
+          ) : null}
+          <ExportButton name="construction.disposalPlaces" filter={{ districtId: filter.districtId, search: filter.search }} />
+        </Space>
+      }
       filters={
         <FilterBar
           value={filters}
@@ -47,6 +72,7 @@ export function PlacesPage() {
         testId="cw-places-table"
         query={CwPlacesDocument}
         variables={{ filter }}
+        refreshToken={refresh}
         select={(d) => d.disposalPlaces}
         onRowClick={setOpen}
         columns={[
@@ -65,6 +91,13 @@ export function PlacesPage() {
         onClose={() => setOpen(null)}
         title={open?.name ?? ""}
         width={680}
+        extra={
+          writer && open ? (
+            <Button size="small" onClick={() => setForm("edit")} data-testid="cw-place-edit">
+              {t("common.edit")}
+            </Button>
+          ) : null
+        }
         items={
           open
             ? [
@@ -74,6 +107,8 @@ export function PlacesPage() {
                 { label: t("places.daily"), value: open.dailyCapacity ? `${grouped(open.dailyCapacity)} ${unit(open)}${t("places.perDay")}` : "—" },
                 { label: t("places.remaining"), value: `${grouped(open.remainingCapacity)} ${unit(open)}` },
                 { label: t("places.threshold"), value: `${open.alertThresholdPct}%` },
+                { label: t("common.status"), value: <StatusTag status={open.status} ns={NS} /> },
+                { label: t("places.openFrom"), value: histNode?.openFrom ?? "—" },
               ]
             : []
         }
@@ -99,7 +134,15 @@ export function PlacesPage() {
             })}
           </Typography.Paragraph>
         ) : null}
+        <History entries={histNode?.history} />
       </DetailDrawer>
+      <Drawer open={!!form} title={form === "edit" ? `${t("common.edit")} ${open?.name ?? ""}` : t("places.new")} onClose={() => setForm(null)} size={600} destroyOnHidden>
+        {form === "new" ? (
+          <PlaceForm onDone={saved} />
+        ) : form === "edit" && open ? (
+          <PlaceForm placeId={open.id} initial={{ capacity: open.capacity, dailyCapacity: open.dailyCapacity, alertThresholdPct: open.alertThresholdPct, status: open.status }} onDone={saved} />
+        ) : null}
+      </Drawer>
     </PageLayout>
   );
 }

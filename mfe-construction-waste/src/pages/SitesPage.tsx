@@ -6,6 +6,7 @@ import { useState } from "react";
 import { grouped, useDistricts, useFormat } from "../format.js";
 import { CwApplySiteDocument, CwSiteDetailDocument, CwSitesDocument, CwTransitionSiteDocument, type CwSitesQuery, type SiteAction, type SiteStatus } from "../graphql/generated.js";
 import { NS } from "../module.js";
+import { AddCarrier } from "./forms/AddCarrier.js";
 import { History } from "./History.js";
 
 type Site = CwSitesQuery["excavationSites"]["edges"][number]["node"];
@@ -119,6 +120,16 @@ export function SitesPage() {
             : []
         }
       >
+        {writer && node && (node.status === "REGISTERED" || node.status === "ACTIVE") ? (
+          <AddCarrier
+            siteId={node.id}
+            exclude={node.carriers.map((c) => c.id)}
+            onDone={() => {
+              setRefresh((x) => x + 1);
+              void detail.refetch();
+            }}
+          />
+        ) : null}
         <History entries={node?.history} />
       </DetailDrawer>
       <Drawer open={adding} title={t("sites.new")} onClose={() => setAdding(false)} size={560} destroyOnHidden>

@@ -7,6 +7,7 @@ import { ConnectionTable } from "./connection-table.js";
 import { runExport } from "./export-button.js";
 import { i18n, LANGUAGE_STORAGE_KEY, registerMessages, setLanguage } from "./i18n.js";
 import { StatusTag } from "./status-tag.js";
+import { StreamCasesPage } from "./stream/StreamCasesPage.js";
 import { testClient, Wrap } from "./test-utils.js";
 
 afterEach(() => cleanup());
@@ -188,5 +189,29 @@ describe("Sparkline", () => {
     expect(d).toBe("M2.0,18.0M66.0,2.0L98.0,10.0");
     const dot = svg.querySelector("circle")!;
     expect([dot.getAttribute("cx"), dot.getAttribute("cy")]).toEqual(["98", "10"]);
+  });
+});
+
+describe("StreamCasesPage drawerBody", () => {
+  it("renders the stream's actions below the details; changed(patch) updates the drawer and reloads the list", async () => {
+    const kase = { __typename: "Case", id: "K1", number: "JZ2026-000001", source: "ALERT", campaign: null, subjectType: "Vehicle", subjectLabel: "浙D12345", violationType: "OFF_ROUTE", description: "", fineYuan: "0.00", status: "OPEN", openedAt: "2026-01-01T00:00:00Z", decidedAt: null, closedAt: null, district: { __typename: "District", id: "D1", nameZh: "越城区", nameEn: "Yuecheng" } };
+    const { client, calls } = testClient((op) =>
+      op.operationName === "StreamCases"
+        ? { data: { cases: { __typename: "CaseConnection", totalCount: 1, pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: "a" }, edges: [{ __typename: "CaseEdge", cursor: "a", node: kase }] } } }
+        : { data: { districts: [] } },
+    );
+    render(
+      <Wrap client={client}>
+        <StreamCasesPage stream="construction" drawerBody={(c, changed) => <button data-testid="body-action" onClick={() => changed({ status: "CLOSED", fineYuan: "800.00" })}>{c.number}</button>} />
+      </Wrap>,
+    );
+    fireEvent.click(await screen.findByText("JZ2026-000001"));
+    const action = await screen.findByTestId("body-action");
+    expect(action.closest(".ant-drawer")).toBeTruthy();
+    const before = calls.filter((c) => c.operationName === "StreamCases").length;
+    fireEvent.click(action);
+    await waitFor(() => expect(document.querySelector('.ant-drawer [data-status="CLOSED"]')).toBeTruthy());
+    expect(screen.getAllByText("800.00").length).toBeGreaterThan(0);
+    await waitFor(() => expect(calls.filter((c) => c.operationName === "StreamCases").length).toBeGreaterThan(before));
   });
 });

@@ -449,13 +449,16 @@ export class OpenSpoilCaseInput {
   @IsOptional()
   @MaxLength(40)
   campaign?: string;
-  @Field(() => SpoilSubjectKey, { description: "对象类型 / Subject type" })
-  subjectType: SpoilSubjectKey;
-  @Field(() => ID, { description: "对象（企业、车辆或工地）/ Subject (company, vehicle or site)" })
-  subjectId: string;
-  @Field({ description: "违规类型（见 creditRules.violations）/ Violation type (see creditRules.violations)" })
+  @Field(() => SpoilSubjectKey, { nullable: true, description: "对象类型（由预警立案时可省略：取预警的车辆）/ Subject type (may be left out with alertId: the alert's vehicle)" })
+  @IsOptional()
+  subjectType?: SpoilSubjectKey;
+  @Field(() => ID, { nullable: true, description: "对象（企业、车辆或工地；由预警立案时可省略）/ Subject (company, vehicle or site; may be left out with alertId)" })
+  @IsOptional()
+  subjectId?: string;
+  @Field({ nullable: true, description: "违规类型（见 creditRules.violations；由预警立案时默认取规则对应的类型）/ Violation type (see creditRules.violations; from an alert, defaults to its rule's)" })
+  @IsOptional()
   @MaxLength(40)
-  violationType: string;
+  violationType?: string;
   @Field({ nullable: true, description: "案情 / Description" })
   @IsOptional()
   @MaxLength(4000)

@@ -167,6 +167,7 @@ export async function transitionSite(w: Writer, id: number, action: keyof typeof
 export async function addSiteCarrier(w: Writer, siteId: number, companyId: number): Promise<void> {
   const [s] = await w.tx.select({ id: sites.id, status: sites.status }).from(sites).where(eq(sites.id, siteId));
   if (!s) throw new DomainError("NOT_FOUND", "No such site", "siteId");
+  if (s.status === "REJECTED" || s.status === "COMPLETED") throw new DomainError("SITE_CLOSED", `A ${s.status.toLowerCase()} site takes no new carriers`, "siteId");
   const [c] = await w.tx.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId));
   if (!c) throw new DomainError("NOT_FOUND", "No such transport company", "companyId");
   await w.tx.insert(siteCarriers).values({ siteId, companyId }).onConflictDoNothing();

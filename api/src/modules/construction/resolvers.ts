@@ -726,8 +726,11 @@ export class ConstructionResolver {
   @Can.write(S)
   async openSpoilCase(@Arg("input", () => OpenSpoilCaseInput) input: OpenSpoilCaseInput, @Ctx() ctx: Context): Promise<CasePayloadRef> {
     staffOnly(ctx.principal);
-    const subjectId = idOf(input.subjectType, input.subjectId, "input.subjectId");
+    if ((input.subjectType == null) !== (input.subjectId == null)) throw badInput(input.subjectId == null ? "input.subjectId" : "input.subjectType", "give the subject type and the subject together");
+    const subjectId = input.subjectType && input.subjectId != null ? idOf(input.subjectType, input.subjectId, "input.subjectId") : null;
     const alertId = optionalIdOf("Alert", input.alertId, "input.alertId");
+    if (subjectId == null && alertId == null) throw badInput("input.subjectId", "name the subject, or the alert the case comes from");
+    if (input.violationType == null && alertId == null) throw badInput("input.violationType", "required unless the case comes from an alert");
     const r = await runMutation(ctx, "openSpoilCase", input, async (w) => {
       const c = await openSpoilCase(w, { ...input, subjectId, alertId: alertId ?? null });
       requireDistrictWritable(ctx.principal, c.districtId);

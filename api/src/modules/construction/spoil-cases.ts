@@ -11,24 +11,68 @@ import { alertById } from "../core/alerts.js";
 import { onCaseClosed, openCase, type CaseRow, type CaseSource } from "../core/cases.js";
 import { changeCredit, isKnownViolation, violationType, CREDIT_RULES } from "./credit.js";
 import { ORG_COMPANY } from "./registers.js";
-import { companies, siteCarriers, sites, vehicles } from "./tables.js";
+import { companies, manifests, siteCarriers, sites, vehicles } from "./tables.js";
 
 export const CAMPAIGNS = ["春雷", "利剑"] as const;
+
+export type SpoilSubject = "TransportCompany" | "Vehicle" | "ExcavationSite";
+
+/** The violation a case from an alert of each real-time rule is about (staff may choose another). */
+export const RULE_VIOLATION: Record<string, string> = {
+  OFF_ROUTE: "OFF_ROUTE",
+  NO_PERMIT: "NO_PERMIT",
+  PERMIT_EXPIRED: "PERMIT_EXPIRED",
+  OVERSPEED: "OVERSPEED",
+  SUSPECTED_DUMPING: "ILLEGAL_DUMPING",
+  MANIFEST_OVERDUE: "OTHER",
+};
 
 export interface SpoilCaseInput {
   source: CaseSource;
   campaign?: string | null;
-  subjectType: "TransportCompany" | "Vehicle" | "ExcavationSite";
-  subjectId: number;
-  violationType: string;
+  /** Optional when `alertId` is given: the alert's vehicle (or the vehicle of its trip manifest) is the subject. */
+  subjectType?: SpoilSubject | null;
+  subjectId?: number | null;
+  /** Optional when `alertId` is given: the violation of the alert's rule (RULE_VIOLATION). */
+  violationType?: string | null;
   description?: string;
   fineYuan?: string;
   alertId?: number | null;
   openedAt?: Date;
 }
 
-export async function openSpoilCase(w: Writer, i: SpoilCaseInput): Promise<CaseRow> {
-  if (!isKnownViolation(i.violationType)) throw new DomainError("INVALID_VALUE", `Violation type must be one of ${CREDIT_RULES.violations.map((v) => v.code).join(", ")}`, "input.violationType");
+/**
+ * The subject and violation of a case opened from an alert: a vehicle alert's vehicle, a manifest
+ * alert's vehicle; other alerts (a disposal place over capacity) name no transport subject.
+ */
+export async function subjectFromAlert(w: Writer, alertId: number): Promise<{ subjectType: SpoilSubject | null; subjectId: number | null; violationType: string | null }> {
+  const a = await alertById(w.tx, alertId);
+  if (!a || a.stream !== "construction") throw new DomainError("NOT_FOUND", "No such alert in this stream", "input.alertId");
+  const violation = RULE_VIOLATION[a.rule] ?? null;
+  if (a.subjectType === "Vehicle" && a.subjectId != null) return { subjectType: "Vehicle", subjectId: a.subjectId, violationType: violation };
+  if (a.subjectType === "TripManifest" && a.subjectId != null) {
+    const [m] = await w.tx.select({ vehicleId: manifests.vehicleId }).from(manifests).where(eq(manifests.id, a.subjectId));
+    if (m) return { subjectType: "Vehicle", subjectId: m.vehicleId, violationType: violation };
+  }
+  return { subjectType: null, subjectId: null, violationType: violation };
+}
+
+export async function openSpoilCase(w: Writer, input: SpoilCaseInput): Promise<CaseRow> {
+  let i = input;
+  if (input.alertId && (input.subjectId == null || !input.subjectType || !input.violationType)) {
+    const d = await subjectFromAlert(w, input.alertId);
+    const useAlertSubject = input.subjectId == null || !input.subjectType;
+    i = {
+      ...input,
+      subjectType: useAlertSubject ? d.subjectType : input.subjectType,
+      subjectId: useAlertSubject ? d.subjectId : input.subjectId,
+      violationType: input.violationType || d.violationType,
+    };
+  }
+  if (!i.subjectType || i.subjectId == null) throw new DomainError("REQUIRED", "Name the subject (company, vehicle or site); this alert does not name one", "input.subjectId");
+  if (!i.violationType) throw new DomainError("REQUIRED", "Give the violation type", "input.violationType");
+  const violationCode = i.violationType;
+  if (!isKnownViolation(violationCode)) throw new DomainError("INVALID_VALUE", `Violation type must be one of ${CREDIT_RULES.violations.map((v) => v.code).join(", ")}`, "input.violationType");
   if (i.source === "CAMPAIGN" && !i.campaign?.trim()) throw new DomainError("REQUIRED", "A campaign case names its campaign (e.g. 春雷, 利剑)", "input.campaign");
   let label: string;
   let districtId: number;
@@ -68,7 +112,7 @@ export async function openSpoilCase(w: Writer, i: SpoilCaseInput): Promise<CaseR
     subjectLabel: label,
     districtId,
     org: companyId ? { kind: ORG_COMPANY, id: companyId } : null,
-    violationType: i.violationType,
+    violationType: violationCode,
     description: i.description,
     fineYuan: i.fineYuan,
     alertId: i.alertId ?? null,

@@ -13,14 +13,19 @@ export type StreamAlert = StreamAlertsQuery["alerts"]["edges"][number]["node"];
 
 /**
  * One stream's alerts (core's alert model): status, severity and district filters, server-side cursor
- * paging, details in a drawer. `drawerExtra` adds actions for the open alert.
+ * paging, details in a drawer. `drawerExtra` adds actions to the drawer's header, `drawerBody` below the details (its `changed(patch)` updates the drawer and reloads the list), for the open alert.
  */
-export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (a: StreamAlert) => ReactNode }) {
+export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra, drawerBody }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (a: StreamAlert) => ReactNode; drawerBody?: (a: StreamAlert, changed: (patch: Partial<StreamAlert>) => void) => ReactNode }) {
   const { t } = useTranslation("ui");
   const lng = useLanguage();
   const districts = useQuery(StreamDistrictsDocument);
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<StreamAlert | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const changed = (patch: Partial<StreamAlert>) => {
+    setOpen((o) => (o ? { ...o, ...patch } : o));
+    setRefresh((x) => x + 1);
+  };
   const when = (v: string | null | undefined) => (v ? new Date(v).toLocaleString(lng) : "—");
   const filter = {
     stream,
@@ -53,6 +58,7 @@ export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra }
     >
       <ConnectionTable
         testId="zw-alerts-table"
+        refreshToken={refresh}
         query={StreamAlertsDocument}
         variables={{ filter }}
         select={(d) => d.alerts}
@@ -88,7 +94,9 @@ export function StreamAlertsPage({ stream, title, subtitle, extra, drawerExtra }
               ]
             : []
         }
-      />
+      >
+        {open && drawerBody ? drawerBody(open, changed) : null}
+      </DetailDrawer>
     </PageLayout>
   );
 }

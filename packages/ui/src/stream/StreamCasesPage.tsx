@@ -14,14 +14,19 @@ const CASE_COLORS: Record<string, string> = { OPEN: "red", INVESTIGATING: "proce
 
 /**
  * One stream's enforcement cases (core's case model): search, status and district filters, cursor
- * paging, details in a drawer. `drawerExtra` adds actions for the open case.
+ * paging, details in a drawer. `drawerExtra` adds actions to the drawer's header, `drawerBody` below the details (its `changed(patch)` updates the drawer and reloads the list), for the open case.
  */
-export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (c: StreamCase) => ReactNode }) {
+export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra, drawerBody }: { stream: Stream; title?: ReactNode; subtitle?: ReactNode; extra?: ReactNode; drawerExtra?: (c: StreamCase) => ReactNode; drawerBody?: (c: StreamCase, changed: (patch: Partial<StreamCase>) => void) => ReactNode }) {
   const { t } = useTranslation("ui");
   const lng = useLanguage();
   const districts = useQuery(StreamDistrictsDocument);
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<StreamCase | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const changed = (patch: Partial<StreamCase>) => {
+    setOpen((o) => (o ? { ...o, ...patch } : o));
+    setRefresh((x) => x + 1);
+  };
   const when = (v: string | null | undefined) => (v ? new Date(v).toLocaleString(lng) : "—");
   const status = (s: string) => (
     <Tag color={CASE_COLORS[s]} data-status={s}>
@@ -59,6 +64,7 @@ export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra }:
     >
       <ConnectionTable
         testId="zw-cases-table"
+        refreshToken={refresh}
         query={StreamCasesDocument}
         variables={{ filter }}
         select={(d) => d.cases}
@@ -97,7 +103,9 @@ export function StreamCasesPage({ stream, title, subtitle, extra, drawerExtra }:
               ]
             : []
         }
-      />
+      >
+        {open && drawerBody ? drawerBody(open, changed) : null}
+      </DetailDrawer>
     </PageLayout>
   );
 }
