@@ -77,10 +77,10 @@ export async function waitReady(url, child, out, timeoutMs = 300_000) {
 }
 
 /** Starts the built API (api/dist/main.js) in its own process; resolves when /readyz answers. */
-export async function startApi({ databaseUrl, dataDir, env = {}, port, timeoutMs } = {}) {
+export async function startApi({ databaseUrl, dataDir, env = {}, port, timeoutMs, nodeArgs = [] } = {}) {
   port ??= await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(apiDist, "main.js")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(apiDist, "main.js")], {
     cwd: root,
     env: {
       ...process.env,

@@ -41,6 +41,7 @@ const opts = {
   gpsSeconds: Number(opt("gps-seconds", quick ? 4 : 10)),
   weighingSeconds: Number(opt("weighing-seconds", quick ? 4 : 10)),
   pgliteScale: opt("pglite-scale", "demo"),
+  overviewUncached: flag("overview-uncached"),
 };
 const only = opt("only", null)?.split(",").map(Number) ?? null;
 const skip = opt("skip", "").split(",").filter(Boolean).map(Number);
