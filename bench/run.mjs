@@ -42,6 +42,8 @@ const opts = {
   weighingSeconds: Number(opt("weighing-seconds", quick ? 4 : 10)),
   pgliteScale: opt("pglite-scale", "demo"),
   overviewUncached: flag("overview-uncached"),
+  startupScale: opt("startup-scale", "small"),
+  freshClone: flag("fresh-clone"),
 };
 const only = opt("only", null)?.split(",").map(Number) ?? null;
 const skip = opt("skip", "").split(",").filter(Boolean).map(Number);
@@ -99,7 +101,7 @@ if (scales.length > 1) {
   await scenario(5, "scaling", async () => (await import("./scenarios/scaling.mjs")).run({ scales, dbUrlOf: (s) => dbUrl(dbName(s)), data, opts, log }));
 }
 await scenario(6, "PGlite vs server", async () => (await import("./scenarios/pglite.mjs")).run({ opts, log, dbName }));
-await scenario(7, "front end", async () => (await import("./scenarios/frontend.mjs")).run({ opts, log }));
+await scenario(7, "front end", async () => (await import("./scenarios/frontend.mjs")).run({ opts, log, databaseUrl: mainDb }));
 await scenario(8, "start-up", async () => (await import("./scenarios/startup.mjs")).run({ opts, log, databaseUrl: mainDb }));
 
 result.seconds = round((Date.now() - started.getTime()) / 1000, 1);
