@@ -2,7 +2,8 @@
  * Scenario 4 — weighing ingestion with the points ledger: records per second through POST /ingest/weighings
  * (a vendor key with recycling:ingest; each batch one transaction: weighings, prices, ledger entries, lots,
  * card totals, rollups; Idempotency-Key per batch), several clients each with its own devices, residents'
- * cards on 70 % of the records. Exactly once is then checked: stored rows and ledger points grew by
+ * cards on 70 % of the records (each device has its own residents: the city's active cards dealt out
+ * over the devices, so concurrent batches of different devices do not share cards). Exactly once is then checked: stored rows and ledger points grew by
  * exactly what the answers said; resending already stored batches (new idempotency keys, so they go through
  * the (device, seq) de-duplication) stores nothing and earns nothing. Baseline in the same run: raw COPY of
  * as many rows into a copy of recycling.weighings (same columns and indexes, no ledger).
@@ -38,7 +39,9 @@ export async function measureWeighings({ databaseUrl, opts, log }) {
         return { code, seq: Number(seq) + 1_000_000 + (Date.now() % 1_000_000) * 10 };
       });
     const materials = psql(`select code from recycling.materials where active and unit = 'KG' order by id`, db).split("\n");
-    const cards = psql(`select card_no from recycling.cards where status = 'ACTIVE' order by id limit 5000`, db).split("\n");
+    const cards = psql(`select card_no from recycling.cards where status = 'ACTIVE' order by id`, db).split("\n");
+    devices.forEach((d) => (d.cards = []));
+    cards.forEach((c, i) => devices[i % devices.length].cards.push(c));
     const workers = opts.weighingWorkers ?? 4;
     const batchSize = opts.weighingBatch ?? 500;
     log(`  ${devices.length} devices, ${materials.length} materials, ${cards.length} cards`);
@@ -60,7 +63,7 @@ export async function measureWeighings({ databaseUrl, opts, log }) {
           const now = Date.now();
           const records = Array.from({ length: batchSize }, () => {
             const d = mine[Math.floor(rnd() * mine.length)];
-            return { device: d.code, seq: d.seq++, at: new Date(now - Math.floor(rnd() * 6 * 3600_000)).toISOString(), material: materials[Math.floor(rnd() * materials.length)], weightGrams: 200 + Math.floor(rnd() * 8000), ...(rnd() < 0.7 ? { card: cards[Math.floor(rnd() * cards.length)] } : {}) };
+            return { device: d.code, seq: d.seq++, at: new Date(now - Math.floor(rnd() * 6 * 3600_000)).toISOString(), material: materials[Math.floor(rnd() * materials.length)], weightGrams: 200 + Math.floor(rnd() * 8000), ...(rnd() < 0.7 && d.cards.length ? { card: d.cards[Math.floor(rnd() * d.cards.length)] } : {}) };
           });
           const body = JSON.stringify({ records });
           const t = performance.now();
