@@ -5,6 +5,7 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLSchema } from "graphql";
@@ -68,6 +69,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     includeStacktraceInErrorResponses: false,
     formatError: formatError(config.dev, log),
     plugins: [
+      // No field sets cache hints: without this, Apollo's default cache-control plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(server),
       limitsPlugin({
         maxDepth: config.maxQueryDepth,
