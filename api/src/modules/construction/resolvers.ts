@@ -792,15 +792,25 @@ export class ConstructionResolver {
 
   @Query(() => ServiceVisitConnection, { description: "走访服务记录 / Service visits", complexity: connectionComplexity })
   @Can.read(S)
-  async serviceVisits(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("companyId", () => ID, { nullable: true, description: "企业 / Company" }) companyId?: string) {
+  async serviceVisits(
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+    @Arg("companyId", () => ID, { nullable: true, description: "企业 / Company" }) companyId?: string,
+    @Arg("updatedSince", () => GraphQLDateTime, { nullable: true, description: "增量同步：此时间之后变更的记录（按变更时间升序）/ Incremental sync: records changed since (oldest first)" }) updatedSince?: Date,
+  ) {
     staffOnly(ctx.principal);
     const company = optionalIdOf("TransportCompany", companyId, "companyId");
     return paginate({
       db: ctx.db,
       table: serviceVisits,
       id: serviceVisits.id,
-      orderBy: serviceVisits.visitedAt,
-      where: [...scopeWhere(ctx.principal, { district: serviceVisits.districtId }), company ? eq(serviceVisits.companyId, company) : undefined],
+      orderBy: updatedSince ? serviceVisits.updatedAt : serviceVisits.visitedAt,
+      ascending: !!updatedSince,
+      where: [
+        ...scopeWhere(ctx.principal, { district: serviceVisits.districtId }),
+        company ? eq(serviceVisits.companyId, company) : undefined,
+        updatedSince ? gte(serviceVisits.updatedAt, updatedSince) : undefined,
+      ],
       first: page.first,
       after: page.after,
     });

@@ -2,6 +2,7 @@
  * Census resolvers: units (the dynamic list), training, inspections, hazards and their workflow.
  */
 import { and, asc, eq, exists, gte, ilike, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { GraphQLDateTime } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Can, forbidden } from "../../graphql/auth.js";
 import { connectionComplexity, PageArgs, paginate } from "../../graphql/connection.js";
@@ -109,13 +110,24 @@ export class CensusResolver {
 
   @Query(() => TrainingSessionConnection, { description: "培训批次 / Training sessions", complexity: connectionComplexity })
   @Can.read("hazardous")
-  async trainingSessions(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("districtId", () => ID, { nullable: true, description: "区县 / District" }) districtId?: string) {
+  async trainingSessions(
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+    @Arg("districtId", () => ID, { nullable: true, description: "区县 / District" }) districtId?: string,
+    @Arg("updatedSince", () => GraphQLDateTime, { nullable: true, description: "增量同步：此时间之后变更的记录（按变更时间升序）/ Incremental sync: records changed since (oldest first)" }) updatedSince?: Date,
+  ) {
     const district = optionalIdOf("District", districtId, "districtId");
     return paginate({
       db: ctx.db,
       table: trainingSessions,
       id: trainingSessions.id,
-      where: [...scopeWhere(ctx.principal, { district: trainingSessions.districtId }), district ? eq(trainingSessions.districtId, district) : undefined],
+      orderBy: updatedSince ? trainingSessions.updatedAt : undefined,
+      ascending: !!updatedSince,
+      where: [
+        ...scopeWhere(ctx.principal, { district: trainingSessions.districtId }),
+        district ? eq(trainingSessions.districtId, district) : undefined,
+        updatedSince ? gte(trainingSessions.updatedAt, updatedSince) : undefined,
+      ],
       first: page.first,
       after: page.after,
     });
