@@ -1,7 +1,9 @@
 /**
- * The public FAQ page (咨询查询) as a visitor without an account sees it, against a fake API: only the
- * public tabs, the FAQ search (markup in an answer shown as text), asking a question (the number and
- * tracking code shown once, the API's field errors on the field) and looking the answer up.
+ * The public pages (the shell mounts them for visitors without an account) against a fake API that
+ * answers only public fields: the FAQ (咨询查询) — only the public tabs, the FAQ search (markup in an
+ * answer shown as text), asking a question (the number and tracking code shown once, the API's field
+ * errors on the field) and looking the answer up — and the academy reader (search, open an item, no
+ * editor).
  */
 import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
@@ -19,6 +21,24 @@ afterEach(() => cleanup());
 beforeAll(() => registerMessages(NS, { "zh-CN": zhCN, en }));
 
 type Op = { name: string; variables: Record<string, unknown> };
+
+const ACADEMY_ROW = {
+  __typename: "AcademyItem",
+  id: "AI1",
+  kind: "ARTICLE",
+  title: "垃圾分类，从家门口的四个桶开始",
+  summary: "四分类的投放要点",
+  category: "垃圾分类",
+  tags: ["四分类"],
+  author: "市无废办",
+  source: null,
+  docNumber: null,
+  issuedOn: null,
+  durationMinutes: null,
+  status: "PUBLISHED",
+  publishedAt: "2026-02-01T00:00:00Z",
+  updatedAt: "2026-02-01T00:00:00Z",
+};
 
 function fakeApi(opts: { askErrors?: { field: string; message: string; code: string }[] } = {}) {
   const ops: Op[] = [];
@@ -39,6 +59,14 @@ function fakeApi(opts: { askErrors?: { field: string; message: string; code: str
         return opts.askErrors
           ? { askQuestion: { __typename: "AskQuestionPayload", number: null, trackingCode: null, userErrors: opts.askErrors.map((e) => ({ __typename: "UserError", ...e })) } }
           : { askQuestion: { __typename: "AskQuestionPayload", number: "ZX2026-000042", trackingCode: "Ab3_xY9z", userErrors: [] } };
+      case "AcademyCategories":
+        return { academyCategories: ["垃圾分类", "政策法规"] };
+      case "AcademySearch": {
+        const hit = !v.query || String(v.query).includes("垃圾");
+        return { academySearch: { __typename: "AcademyItemConnection", totalCount: hit ? 1 : 0, pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null }, edges: hit ? [{ __typename: "AcademyItemEdge", cursor: "c1", node: { ...ACADEMY_ROW } }] : [] } };
+      }
+      case "AcademyItem":
+        return { academyItem: { ...ACADEMY_ROW, body: "第一段：可回收物、有害垃圾。\n\n第二段：<script>x()</script>厨余垃圾、其他垃圾。", reviewComment: null, lessons: [] } };
       case "ConsultationStatus":
         return v.trackingCode === "Ab3_xY9z"
           ? { consultationStatus: { __typename: "ConsultationStatusView", number: "ZX2026-000042", status: "ANSWERED", title: "旧电池怎么扔", answer: "投放到有害垃圾桶。", answeredAt: "2026-03-02T00:00:00Z", createdAt: "2026-03-01T00:00:00Z" } }
@@ -142,5 +170,31 @@ describe("the public FAQ page", { timeout: 60_000 }, () => {
     });
     expect(await screen.findByText("最多 2 个链接")).toBeTruthy();
     expect(screen.queryByTestId("ask-sent")).toBeNull();
+  });
+});
+
+describe("the public academy page", { timeout: 60_000 }, () => {
+  it("lets a visitor search in Chinese and read an item, as text, with no editor", async () => {
+    const { client, ops } = fakeApi();
+    renderAt("/academy", client);
+    expect(await screen.findByText("垃圾分类，从家门口的四个桶开始")).toBeTruthy();
+    expect(screen.queryByTestId("academy-editor-tab")).toBeNull();
+    // Type, then press the search button (the input is looked up each time: antd re-renders it).
+    const search = (v: string) => {
+      fireEvent.change(inputIn("academy-search"), { target: { value: v } });
+      const wrapper = screen.getByTestId("academy-search");
+      const buttons = wrapper.tagName === "INPUT" ? wrapper.closest(".ant-input-search, .ant-input-group-wrapper, .ant-space-compact")!.querySelectorAll("button") : wrapper.querySelectorAll("button");
+      fireEvent.click([...buttons].at(-1)!);
+    };
+    search("航空母舰");
+    await waitFor(() => expect(screen.queryByText("垃圾分类，从家门口的四个桶开始")).toBeNull());
+    expect(ops.filter((o) => o.name === "AcademySearch").at(-1)!.variables).toMatchObject({ query: "航空母舰" });
+    search("垃圾分类");
+    fireEvent.click(await screen.findByText("垃圾分类，从家门口的四个桶开始", {}, { timeout: 10_000 }));
+    const reader = await screen.findByTestId("academy-reader", {}, { timeout: 10_000 });
+    expect(reader.textContent).toContain("第二段：<script>x()</script>厨余垃圾、其他垃圾。");
+    expect(reader.querySelector("script")).toBeNull();
+    expect(reader.querySelectorAll("p, .ant-typography").length).toBeGreaterThanOrEqual(2);
+    expect(ops.some((o) => o.name === "AcademyItems")).toBe(false);
   });
 });
