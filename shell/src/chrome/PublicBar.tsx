@@ -1,6 +1,6 @@
 import { LoginOutlined } from "@ant-design/icons";
 import { LanguageSwitch, localLabel, useLanguage, useTranslation } from "@zw/ui";
-import { Button, Flex, Typography } from "antd";
+import { Button, Typography } from "antd";
 import { navigateToUrl } from "single-spa";
 import { publicOwner } from "../registry.js";
 import { useLocationPath } from "./location.js";
@@ -25,7 +25,7 @@ export function PublicBar() {
           {title}
         </Typography.Text>
       ) : null}
-      <Flex flex={1} />
+      <div style={{ flex: 1 }} />
       <Typography.Text style={{ color: "rgba(255,255,255,0.8)" }}>{t("public.hint")}</Typography.Text>
       <LanguageSwitch />
       <Button size="small" icon={<LoginOutlined />} onClick={() => navigateToUrl(`/login?next=${encodeURIComponent(path)}`)} data-testid="zw-public-login">
