@@ -9,8 +9,8 @@ import { AskQuestionDocument, ConsultationStatusDocument, FaqDocument, PublicDis
 
 /**
  * 咨询查询 — the public side of consultation: search the FAQ, ask a question, look up an answer.
- * Every query and mutation here is public in the API (no login needed); the page works for anyone the
- * shell (or a public page) routes to it.
+ * Every query and mutation here is public in the API (no login needed); the shell mounts this page for
+ * visitors without an account (the manifest's `publicPaths`).
  */
 export function FaqPage() {
   const { t } = useNs();
