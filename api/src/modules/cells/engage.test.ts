@@ -11,6 +11,7 @@ import { seedCells } from "./seed.js";
 import { rows } from "../core/db.js";
 import { clientHashOf, DAILY_LIMIT_PER_CLIENT } from "./consultation-service.js";
 import { PUBLIC_LIMITS } from "../core/throttle.js";
+import { LOOKUP_BUCKET } from "./resolvers-engage.js";
 
 let h: Harness;
 const tokens: Record<string, string> = {};
@@ -26,8 +27,8 @@ afterAll(async () => h?.close());
 /** Empties the address buckets (as if time had passed). */
 const refill = async (ip?: string) =>
   ip
-    ? h.database.db.execute(sql`delete from core.rate_buckets where key in (${`question:${clientHashOf(ip)}`}, ${`verify:${clientHashOf(ip)}`}, ${`read:${clientHashOf(ip)}`})`)
-    : h.database.db.execute(sql`delete from core.rate_buckets where key like 'question:%' or key like 'verify:%' or key like 'read:%'`);
+    ? h.database.db.execute(sql`delete from core.rate_buckets where key in (${`question:${clientHashOf(ip)}`}, ${`consultation.lookup:${clientHashOf(ip)}`}, ${`read:${clientHashOf(ip)}`})`)
+    : h.database.db.execute(sql`delete from core.rate_buckets where key like 'question:%' or key like 'consultation.lookup:%' or key like 'read:%'`);
 beforeEach(async () => {
   await refill();
 });
@@ -119,7 +120,7 @@ describe("asking without an account", () => {
 
   it("throttles tracking-code guessing", async () => {
     const LOOK = `query { consultationStatus(number: "ZX2026-000001", trackingCode: "guess") { status } }`;
-    const b = PUBLIC_LIMITS.verify;
+    const b = LOOKUP_BUCKET;
     const started = Date.now();
     let allowed = 0;
     let over: Awaited<ReturnType<typeof h.gql>> | null = null;

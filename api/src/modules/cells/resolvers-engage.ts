@@ -14,7 +14,7 @@ import { runMutation } from "../../graphql/mutation.js";
 import { registerNode } from "../../graphql/node.js";
 import { inScope, requireInScope, scopeWhere } from "../../graphql/scope.js";
 import { districtIdOf } from "../core/resolvers.js";
-import { throttle } from "../core/throttle.js";
+import { rateLimited, take, throttle } from "../core/throttle.js";
 import { District } from "../core/types.js";
 import { ACADEMY_CATEGORIES, academyItemById, createAcademyItem, transitionAcademyItem, updateAcademyItem, type AcademyRow } from "./academy-service.js";
 import { askQuestion, clientHashOf, QUESTION_CATEGORIES, questionById, questionByTracking, transitionQuestion, type QuestionRow } from "./consultation-service.js";
@@ -49,13 +49,15 @@ import {
 import type { AcademyAction, QuestionAction } from "./workflows.js";
 
 /**
- * Public fields are throttled per client address with core's database token buckets (core/throttle.ts,
- * `PUBLIC_LIMITS`), so the limits hold across API processes; the key holds only a salted hash of the
- * address. The question form spends `question`, status look-ups by number + tracking code `verify`
- * (with 48-bit tracking codes guessing is hopeless), and reads of published content by visitors without
- * an account (FAQ, academy search and items) `read` — signed-in callers and API keys are not counted
- * there (keys have their own budget).
+ * Public fields are throttled per client address with database token buckets (core/throttle.ts), so the
+ * limits hold across API processes; the key holds only a salted hash of the address. The question form
+ * spends core's `question` bucket; reads of published content by visitors without an account (FAQ,
+ * academy search and items) core's `read` bucket — signed-in callers and API keys are not counted there
+ * (keys have their own budget); status look-ups by number + tracking code this desk's own, stricter
+ * bucket: 10 at once, then one every 6 seconds (with 48-bit tracking codes guessing is hopeless).
  */
+export const LOOKUP_BUCKET = { burst: 10, perSecond: 1 / 6 };
+
 async function throttlePublicRead(ctx: Context): Promise<void> {
   if (ctx.principal.kind === "anonymous") await throttle(ctx.app, "read", clientHashOf(ctx.ip));
 }
@@ -224,7 +226,9 @@ export class EngageResolver {
     @Ctx() ctx: Context,
   ): Promise<ConsultationStatusView | null> {
     if (number.length > 40 || trackingCode.length > 40) throw badInput(number.length > 40 ? "number" : "trackingCode", "at most 40 characters");
-    await throttle(ctx.app, "verify", clientHashOf(ctx.ip));
+    const scale = ctx.app.config.throttleScale;
+    const t = await take(ctx.app.db, `consultation.lookup:${clientHashOf(ctx.ip)}`, { burst: LOOKUP_BUCKET.burst * scale, perSecond: LOOKUP_BUCKET.perSecond * scale });
+    if (!t.allowed) throw rateLimited(t.retryAfter, "Too many look-ups from this address");
     const q = await questionByTracking(ctx.db, number, trackingCode);
     if (!q) return null;
     const answered = q.status === "ANSWERED" || q.status === "PUBLISHED";
