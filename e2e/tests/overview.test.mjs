@@ -84,6 +84,8 @@ describe("overview", () => {
     await page.getByTestId("zw-ov-map-table").locator("tbody tr.ant-table-row").first().waitFor();
     // Where Shangyu is on the canvas: ECharts converts its centroid to pixels.
     const click = async () => {
+      // The map sits below the fold of a 1400×900 window: a click outside the viewport reaches nothing.
+      await page.getByTestId("zw-district-map-chart").scrollIntoViewIfNeeded();
       const xy = await page.evaluate(async () => {
         const m = await import("@zw/ui/charts");
         const el = document.querySelector('[data-testid="zw-district-map-chart"]');
@@ -132,7 +134,8 @@ describe("overview", () => {
     await p2.page.getByTestId("zw-ov-alert-list").waitFor();
     await p2.page.waitForFunction(() => document.querySelector('[data-testid="zw-ov-live"]')?.getAttribute("data-live") === "polling", null, { timeout: 30_000 });
     await raiseAlert("轮询回退预警测试");
-    await p2.page.getByTestId("zw-ov-alert-list").getByText("轮询回退预警测试").waitFor({ timeout: 45_000 });
+    // The title (the alert's subject label repeats the task's title in the meta line).
+    await p2.page.getByTestId("zw-ov-alert-list").locator(".zw-ov-alert-title", { hasText: "轮询回退预警测试" }).waitFor({ timeout: 45_000 });
     await shot(p2.page, "overview-04-polling");
     await p2.context.close();
   });
@@ -159,7 +162,7 @@ describe("big screen", () => {
     const caption = await page.getByTestId("zw-ov-map-caption").innerText();
     await shot(page, "overview-05-big-screen");
     await raiseAlert("大屏实时预警测试");
-    await page.getByTestId("zw-ov-alerts").getByText("大屏实时预警测试").waitFor({ timeout: 15_000 });
+    await page.getByTestId("zw-ov-alerts").locator(".zw-ov-alert-title", { hasText: "大屏实时预警测试" }).waitFor({ timeout: 15_000 });
     assert.notEqual(await page.getByTestId("zw-bs-clock").innerText(), clock);
     // The map moves on to the next measure by itself (every 20 s).
     await page.waitForFunction((c) => document.querySelector('[data-testid="zw-ov-map-caption"]')?.textContent !== c, caption, { timeout: 30_000 });

@@ -11,17 +11,21 @@ const fleet: TerminalInfo[] = [
   { terminalId: "H-001", plate: "浙D9876挂", stream: "hazardous", vehicleId: 1, districtId: 330603, org: null },
 ];
 const seen: TrackedPosition[][] = [];
-registerTerminalDirectory("construction", async (_tx, q) => fleet.filter((f) => f.stream === "construction" && (q.terminalIds.includes(f.terminalId) || q.plates.includes(f.plate))));
-registerTerminalDirectory("hazardous", async (_tx, q) => fleet.filter((f) => f.stream === "hazardous" && (q.terminalIds.includes(f.terminalId) || q.plates.includes(f.plate))));
-onPositions("construction", async (_w, batch) => {
-  seen.push(batch);
-});
+/** Registered after the platform starts, so the test fleet replaces the streams' own vehicle registers. */
+function registerTestFleet() {
+  registerTerminalDirectory("construction", async (_tx, q) => fleet.filter((f) => f.stream === "construction" && (q.terminalIds.includes(f.terminalId) || q.plates.includes(f.plate))));
+  registerTerminalDirectory("hazardous", async (_tx, q) => fleet.filter((f) => f.stream === "hazardous" && (q.terminalIds.includes(f.terminalId) || q.plates.includes(f.plate))));
+  onPositions("construction", async (_w, batch) => {
+    seen.push(batch);
+  });
+}
 
 let h: Harness;
 let key: string;
 let hazKey: string;
 beforeAll(async () => {
   h = await createHarness();
+  registerTestFleet();
   clearTerminalCache();
   const admin = await h.login("admin");
   key = ok(await h.gql(`mutation { createApiKey(input: { name: "GPS vendor", scopes: ["construction:ingest"] }) { secret } }`, {}, { token: admin })).createApiKey.secret;

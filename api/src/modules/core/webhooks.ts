@@ -23,7 +23,12 @@ export interface EventType {
 const eventTypes = new Map<string, EventType>();
 /** Each module declares the event types it emits (the catalogue third parties subscribe from). */
 export function registerEventTypes(list: EventType[]): void {
-  for (const e of list) eventTypes.set(e.type, e);
+  for (const e of list) {
+    // Two streams may emit the same type (manifest.state_changed): one entry naming both streams.
+    const known = eventTypes.get(e.type);
+    const streams = known && known.stream !== e.stream ? [...new Set([...known.stream.split(", "), e.stream])].sort().join(", ") : e.stream;
+    eventTypes.set(e.type, { ...(known ?? e), stream: streams });
+  }
 }
 export function allEventTypes(): EventType[] {
   return [...eventTypes.values()].sort((a, b) => a.type.localeCompare(b.type));

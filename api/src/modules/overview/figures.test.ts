@@ -7,7 +7,7 @@
  * - capacity: a district generating hazardous waste without licensed capacity is flagged.
  */
 import "reflect-metadata";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../graphql/ids.js";
 import { withWriter, type Writer } from "../../graphql/mutation.js";
@@ -32,6 +32,10 @@ import { askQuestion } from "../cells/consultation-service.js";
 import { recordActivity } from "../cells/publicity-service.js";
 import { rebuildRollups as rebuildCells, snapshotRollups as cellsSnapshot } from "../cells/rollups.js";
 import { createTask } from "../cells/task-service.js";
+import { createUnit, saveSelfAssessment, scoreApplication, setChecklist, startApplication, transitionApplication } from "../cells/cell-service.js";
+import { createIndicator, reportActual, setTargets } from "../cells/indicator-service.js";
+import { assessmentItems, cellTypes, indicatorGroups } from "../cells/tables.js";
+import { shanghaiQuarter } from "../cells/common.js";
 import { addDays, resolvePeriod, sameDayYearBefore, shanghaiDay } from "./periods.js";
 
 const YUECHENG = 330602;
@@ -159,6 +163,36 @@ beforeAll(async () => {
     write((w) => recordActivity(w, { title: `无废宣传进社区 ${startDate}`, kind: "COMMUNITY", districtId: YUECHENG, organiser: "越城区无废办", startDate, endDate: startDate, participants, posters: 10 }));
   await activity(today, 120);
   await activity(sameDayYearBefore(today), 80);
+  // Cells certified through the whole workflow (a type with a two-item checklist): one in Yuecheng today,
+  // one in Keqiao a year ago today (its certificate, valid 3 years, still counts).
+  const [type] = await h.database.db.insert(cellTypes).values({ code: "OVTEST", nameZh: "测试饭店", nameEn: "Test hotel", sort: 99 }).returning();
+  await write((w) =>
+    setChecklist(w, type!.id, [
+      { code: "A1", titleZh: "建立无废制度", titleEn: "Zero-waste rules", points: 60, evidenceZh: "制度文本", evidenceEn: "Rules", method: "RECORDS" },
+      { code: "A2", titleZh: "分类设施齐全", titleEn: "Sorting facilities", points: 40, evidenceZh: "现场照片", evidenceEn: "Photos", method: "SITE_CHECK" },
+    ]),
+  );
+  const certify = async (name: string, districtId: number, at: Date) => {
+    const unit = await write((w) => createUnit(w, { name, cellTypeId: type!.id, districtId }));
+    const started = await write((w) => startApplication(w, unit.id));
+    const items = await h.database.db.select().from(assessmentItems).where(eq(assessmentItems.applicationId, started.id));
+    const filled = await write((w) => saveSelfAssessment(w, started, "创建情况说明", items.map((i) => ({ itemId: i.itemId, evidence: "台账.pdf", selfScore: String(i.maxPoints) }))));
+    await write((w) => transitionApplication(w, filled.id, "submit", { at }));
+    const reviewing = await write((w) => transitionApplication(w, filled.id, "startReview", { at }));
+    const scored = await write((w) => scoreApplication(w, reviewing, items.map((i) => ({ itemId: i.itemId, score: String(i.maxPoints), evidence: "现场核查", comment: "符合" }))));
+    await write((w) => transitionApplication(w, scored.id, "certify", { at }));
+  };
+  await certify("越城测试饭店", YUECHENG, now);
+  await certify("柯桥测试饭店", KEQIAO, lastYear);
+  // Indicator progress in Yuecheng this year: three indicators with a target of 100 (higher is better) —
+  // one reported at 100 (ACHIEVED), one at 1 (OFF_TRACK), one not reported (NO_DATA, not counted): 1 of 2 on track.
+  const [group] = await h.database.db.insert(indicatorGroups).values({ code: "OVTEST", nameZh: "测试指标组", nameEn: "Test group", weight: "0", sort: 99 }).returning();
+  const q = shanghaiQuarter(now);
+  for (const [code, actual] of [["OV_ACHIEVED", "100"], ["OV_BEHIND", "1"], ["OV_SILENT", null]] as const) {
+    const ind = await write((w) => createIndicator(w, { code, groupId: group!.id, nameZh: `测试指标 ${code}`, nameEn: `Test indicator ${code}`, unit: "吨", direction: "HIGHER_BETTER", responsibleDepartmentId: 7, inIndex: false }));
+    await write((w) => setTargets(w, ind.id, [{ districtId: YUECHENG, year: q.year, target: "100" }]));
+    if (actual) await write((w) => reportActual(w, { indicatorId: ind.id, districtId: YUECHENG, year: q.year, quarter: q.quarter, value: actual, evidence: "统计报表" }));
+  }
   await write((w) => createTask(w, { title: "编制年度工作要点", departmentId: 7, districtId: YUECHENG, owner: "张三", year: Number(today.slice(0, 4)), deadline: "2020-01-31" }));
 }, 600_000);
 afterAll(async () => h?.close());
@@ -217,6 +251,28 @@ describe("figures for the month to date, against the same days a year before", (
     expect(f["cells.questionsAsked"]).toMatchObject({ value: "2", previous: "1", changePct: "100.0" });
     expect(f["cells.publicityParticipants"]).toMatchObject({ value: "120", previous: "80", changePct: "50.0" });
     expect(f["cells.tasksOverdue"]!.value).toBe("1");
+  });
+
+  it("cells: certified cells (a stock) and cells newly certified, in all and per type, for the city and each district", async () => {
+    const f = await figures();
+    expect(f["cells.certifiedCells"]).toMatchObject({ value: "2", previous: null });
+    expect(f["cells.certified.OVTEST"]).toMatchObject({ value: "2", previous: null });
+    expect(f["cells.newlyCertified"]).toMatchObject({ value: "1", previous: "1", changePct: "0.0" });
+    const y = await figures({ district: D(YUECHENG) });
+    expect(y["cells.certifiedCells"]!.value).toBe("1");
+    expect(y["cells.newlyCertified"]).toMatchObject({ value: "1", previous: "0", changePct: null });
+    const k = await figures({ district: D(KEQIAO) });
+    expect(k["cells.certified.OVTEST"]!.value).toBe("1");
+    expect(k["cells.newlyCertified"]).toMatchObject({ value: "0", previous: "1", delta: "-1", changePct: "-100.0" });
+    const s = await figures({ district: D(SHANGYU) });
+    expect(s["cells.certifiedCells"]!.value).toBe("0");
+  });
+
+  it("cells: indicator progress — the share of indicators with data that are achieved or on track", async () => {
+    const y = await figures({ district: D(YUECHENG) });
+    expect(y["cells.indicatorsOnTrackPct"]).toMatchObject({ value: "50.0", previous: null });
+    const k = await figures({ district: D(KEQIAO) });
+    expect(k["cells.indicatorsOnTrackPct"]).toMatchObject({ value: "0", previous: null });
   });
 
   it("gives a district only its own records", async () => {
