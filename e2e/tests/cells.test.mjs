@@ -2,7 +2,8 @@
  * The cells module in a real browser: a unit completes and submits its application; the office scores
  * it item by item (a score above an item's points is refused) and certifies it; the certified-cell map
  * and counts, the indicator board with reporting, the zero-waste index with drill-down, the task board,
- * the academy's Chinese search, the enquiry form with hostile markup shown inert in the inbox and the
+ * the academy's Chinese search, the public pages (FAQ, question form, answer look-up, academy) for a
+ * visitor without an account, the enquiry form with hostile markup shown inert in the inbox and the
  * FAQ, and an Excel export.
  */
 import assert from "node:assert/strict";
@@ -187,10 +188,38 @@ describe("academy and enquiries", () => {
     await context.close();
   });
 
-  it("takes a question through the form, shows its markup inert to staff, and publishes the answer to the FAQ", async () => {
+  it("opens the FAQ and the academy to a visitor without an account, and nothing else", async () => {
+    const { page, context, errors } = await newPage(browser, platform.url);
+    await page.goto("/cells/academy");
+    await page.getByTestId("zw-public-bar").waitFor();
+    assert.equal(await page.getByTestId("zw-login-page").count(), 0);
+    assert.equal(await page.getByTestId("zw-nav").count(), 0);
+    await page.getByTestId("academy-search").waitFor();
+    // Only the public tabs: the academy and the FAQ.
+    await page.getByTestId("tab-faq").waitFor();
+    assert.equal(await page.getByTestId("tab-applications").count(), 0);
+    assert.equal(await page.getByTestId("tab-consultation").count(), 0);
+    await page.getByTestId("academy-search").locator("input").fill("垃圾分类");
+    await page.getByTestId("academy-search").locator("input").press("Enter");
+    await page.waitForFunction(() => document.querySelector('[data-testid="academy-result-title"]')?.textContent === "垃圾分类，从家门口的四个桶开始");
+    await page.getByTestId("tab-faq").click();
+    await page.getByTestId("faq-results").waitFor();
+    await page.getByTestId("zw-public-bar").waitFor();
+    await shot(page, "cells-09-public-faq");
+    // A page that is not public sends the visitor to the login page, and back after signing in.
+    await go(page, "/cells/applications");
+    await page.getByTestId("zw-login-page").waitFor();
+    assert.equal(new URL(page.url()).searchParams.get("next"), "/cells/applications");
+    await page.locator('[data-testid="mfe-cells"]').waitFor({ state: "detached" });
+    assert.deepEqual(realErrors(errors), []);
+    await context.close();
+  });
+
+  it("takes a question from a visitor through the form, shows its markup inert to staff, and publishes the answer to the FAQ", async () => {
+    // The asker has no account: the FAQ page is public.
     const asker = await newPage(browser, platform.url);
-    await login(asker.page, "xianhu");
-    await go(asker.page, "/cells/faq");
+    await asker.page.goto("/cells/faq");
+    await asker.page.getByTestId("zw-public-bar").waitFor();
     await asker.page.getByTestId("ask-card").waitFor();
     await asker.page.getByTestId("ask-category").click();
     await asker.page.locator(".ant-select-item-option").filter({ hasText: "无废细胞" }).click();
@@ -201,6 +230,10 @@ describe("academy and enquiries", () => {
     await asker.page.getByTestId("ask-sent").waitFor();
     const sent = await asker.page.getByTestId("ask-sent").innerText();
     const number = /ZX\d{4}-\d{6}/.exec(sent)[0];
+    const code = /查询码\s*(\S+?)（/.exec(sent)?.[1];
+    assert.ok(code, `tracking code in: ${sent}`);
+    assert.equal(await asker.page.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(realErrors(asker.errors), []);
     await asker.context.close();
 
     const staff = await newPage(browser, platform.url);
@@ -226,5 +259,18 @@ describe("academy and enquiries", () => {
 
     const anon = await gql(platform.url, null, "query($q: String) { faq(search: $q, first: 5) { edges { node { number question } } } }", { q: "复评" });
     assert.ok(anon.faq.edges.some((e) => e.node.number === number));
+
+    // The visitor looks the answer up with the number and the tracking code, still without an account.
+    const back = await newPage(browser, platform.url);
+    await back.page.goto("/cells/faq");
+    await back.page.getByTestId("zw-public-bar").waitFor();
+    await fill(back.page, "lookup-number", number);
+    await fill(back.page, "lookup-code", code);
+    await back.page.getByTestId("lookup-submit").click();
+    await back.page.getByTestId("lookup-result").waitFor();
+    assert.match(await back.page.getByTestId("lookup-result").innerText(), /已有材料可沿用/);
+    await shot(back.page, "cells-10-public-lookup");
+    assert.deepEqual(realErrors(back.errors), []);
+    await back.context.close();
   });
 });

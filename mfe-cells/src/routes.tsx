@@ -2,8 +2,9 @@
  * The module's pages. To add one: create src/pages/XPage.tsx, add a <Route> here and a tab in TABS
  * (label key in src/i18n/*.json). Tabs show by role: a unit's account sees its own applications, the
  * academy and the enquiries; staff and leadership see everything they may read.
- * `/faq` (FAQ, question form, answer look-up) and `/academy` use only public API fields, so they work
- * for a visitor who is not signed in wherever the shell routes them.
+ * `/faq` (FAQ, question form, answer look-up) and `/academy` use only public API fields: they are the
+ * manifest's `publicPaths`, which the shell mounts for visitors who are not signed in (only the tabs for
+ * "all" show then). Keep every operation on those pages public (src/pages/public-pages.test.tsx).
  */
 import { useTranslation } from "@zw/ui";
 import { Menu, Result } from "antd";

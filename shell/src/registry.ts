@@ -28,6 +28,12 @@ export interface ModuleManifest {
   title?: Record<string, string>;
   /** Position in the navigation (ascending; default 100). */
   order?: number;
+  /**
+   * Routes (prefixes, each under one of `activeWhen`) that visitors reach without signing in: the shell
+   * mounts the module there for anyone, with no navigation. The module must use only public API fields
+   * on them (the API enforces that; the shell only routes).
+   */
+  publicPaths?: string[];
   version?: string;
   builtAt?: string;
 }
@@ -104,7 +110,13 @@ export function validateManifest(m: unknown, specifier: string): ModuleManifest 
   if (typeof x.module !== "string" || !x.module) throw new Error("manifest.module missing");
   if (!Array.isArray(x.activeWhen) || !x.activeWhen.every((p) => typeof p === "string" && p.startsWith("/"))) throw new Error("manifest.activeWhen must be paths");
   if (!Array.isArray(x.nav)) throw new Error("manifest.nav missing");
-  return { ...x, name: x.name ?? specifier, nav: x.nav, activeWhen: x.activeWhen, module: x.module } as ModuleManifest;
+  const activeWhen = x.activeWhen;
+  if (
+    x.publicPaths !== undefined &&
+    !(Array.isArray(x.publicPaths) && x.publicPaths.every((p) => typeof p === "string" && p.startsWith("/") && activeWhen.some((a) => matchesPrefix(p, a))))
+  )
+    throw new Error("manifest.publicPaths must be paths under activeWhen");
+  return { ...x, name: x.name ?? specifier, nav: x.nav, activeWhen, module: x.module, publicPaths: x.publicPaths ?? [] } as ModuleManifest;
 }
 
 /** Fetches the manifests of every module in the import map (in parallel; a failure marks that module only). */
@@ -129,16 +141,41 @@ export function matchesPrefix(pathname: string, prefix: string): boolean {
   return pathname === p || pathname.startsWith(`${p}/`);
 }
 
+/** Whether a manifest opens this path to visitors who are not signed in. */
+export function isPublicPath(manifest: ModuleManifest | null | undefined, pathname: string): boolean {
+  return !!manifest?.publicPaths?.some((p) => matchesPrefix(pathname, p));
+}
+
+/** The module (if any) whose manifest makes this path public. */
+export function publicOwner(list: ModuleRecord[], pathname: string): ModuleRecord | undefined {
+  return list.find((r) => isPublicPath(r.manifest, pathname));
+}
+
+/**
+ * Whether single-spa should mount a module at this path: on a public path for anyone; elsewhere under
+ * its `activeWhen` only for a signed-in caller the API lets read the module.
+ */
+export function moduleActive(manifest: ModuleManifest, pathname: string, signedIn: boolean, canOpen: (key: string) => boolean): boolean {
+  if (isPublicPath(manifest, pathname)) return true;
+  return signedIn && canOpen(manifest.module) && manifest.activeWhen.some((p) => matchesPrefix(pathname, p));
+}
+
 // ——— a tiny store the chrome reads (useSyncExternalStore) ———
 
 let records: ModuleRecord[] = [];
+let discovered = false;
 const listeners = new Set<() => void>();
 export function setModules(r: ModuleRecord[]): void {
   records = r;
+  discovered = true;
   for (const fn of [...listeners]) fn();
 }
 export function getModules(): ModuleRecord[] {
   return records;
+}
+/** Whether the manifests have been read (until then the shell cannot tell a public path from a private one). */
+export function modulesDiscovered(): boolean {
+  return discovered;
 }
 export function onModules(fn: () => void): () => void {
   listeners.add(fn);

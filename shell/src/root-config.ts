@@ -1,14 +1,15 @@
 /**
  * The single-spa root config (plain TypeScript, no UI framework): registers the shell's chrome, the
  * overview at /, and every micro-frontend the import map names, by the routes in its manifest; a
- * module is active only for a signed-in caller whose `me.modules` allows it.
+ * module is active for a signed-in caller whose `me.modules` allows it, and for anyone on the public
+ * paths its manifest declares (`publicPaths`, e.g. the cells FAQ and academy).
  */
 import "./frame.css";
 import { isAuthenticated } from "@zw/client";
 import { registerApplication, start, triggerAppChange } from "single-spa";
 import { canOpen, loadAccess, watchSession } from "./access.js";
 import { moduleLoader, retryApplication, wrapLifecycles, type Lifecycles, type ModuleExports } from "./loader.js";
-import { applyOverrideParams, discoverModules, matchesPrefix, moduleUrl, readImportMap, setModules } from "./registry.js";
+import { applyOverrideParams, discoverModules, moduleActive, moduleUrl, readImportMap, setModules } from "./registry.js";
 
 applyOverrideParams();
 
@@ -49,7 +50,7 @@ void discoverModules(map).then((records) => {
     registerApplication({
       name: r.specifier,
       app: moduleLoader(r.specifier, () => moduleUrl(r.specifier, map)),
-      activeWhen: (loc) => signedIn() && canOpen(m.module) && m.activeWhen.some((p) => matchesPrefix(loc.pathname, p)),
+      activeWhen: (loc) => moduleActive(m, loc.pathname, signedIn(), canOpen),
     });
   }
 });

@@ -59,6 +59,7 @@ const PUBLIC_USES: Record<string, string> = {
   verify: bi("扫码核验联单和准运证、凭查询码查询（manifestByQr、verifyPermit、pickupStatus、consultationStatus）", "QR verification of manifests and permits, look-ups by tracking code (manifestByQr, verifyPermit, pickupStatus, consultationStatus)"),
   question: bi("向无废细胞咨询提问（askQuestion）", "Asking the zero-waste cells a question (askQuestion)"),
   submit: bi("其他公开提交，如居民预约清运（requestPickup）", "Other public submissions, such as a resident booking a pickup (requestPickup)"),
+  read: bi("未登录时检索已发布内容（faq、academySearch、academyItem）", "Searching published content without signing in (faq, academySearch, academyItem)"),
 };
 
 /** Tables generated from the code for `{{name}}` lines in the guides. */

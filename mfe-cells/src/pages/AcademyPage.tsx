@@ -177,7 +177,7 @@ function ReaderDrawer({ id, onClose, children }: { id: string; onClose: () => vo
     >
       {a ? (
         <div style={{ marginTop: 16 }} data-testid="academy-reader">
-          {a.summary ? <Alert type="info" message={a.summary} style={{ marginBottom: 16 }} /> : null}
+          {a.summary ? <Alert type="info" title={a.summary} style={{ marginBottom: 16 }} /> : null}
           <PlainText text={a.body} />
           {a.lessons.length ? (
             <List size="small" header={t("academy.lessons")} bordered dataSource={a.lessons} renderItem={(l, i) => <List.Item extra={t("academy.duration", { n: l.minutes })}>{`${i + 1}. ${l.title}`}</List.Item>} />
@@ -275,7 +275,7 @@ function EditorDrawer({ item, onClose, onEdit, onChanged }: { item: AcademyRowFr
     <ReaderDrawer id={item.id} onClose={onClose} key={status}>
       <Card size="small" style={{ marginTop: 16 }} title={<CellsStatus status={status} />}>
         <Space direction="vertical" style={{ width: "100%" }}>
-          {error ? <Alert type="error" showIcon message={error} data-testid="academy-error" /> : null}
+          {error ? <Alert type="error" showIcon title={error} data-testid="academy-error" /> : null}
           {status === "IN_REVIEW" && role.isOffice ? <Input.TextArea rows={2} placeholder={t("academy.reviewComment")} value={comment} onChange={(e) => setComment(e.target.value)} /> : null}
           <Space wrap>
             {status === "DRAFT" ? (

@@ -250,7 +250,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose: ()
     >
       {a ? (
         <Space direction="vertical" style={{ width: "100%", marginTop: 16 }}>
-          {errors.length ? <Alert type="error" showIcon data-testid="app-errors" message={errors.join("；")} closable onClose={() => setErrors([])} /> : null}
+          {errors.length ? <Alert type="error" showIcon data-testid="app-errors" title={errors.join("；")} closable onClose={() => setErrors([])} /> : null}
           <Card size="small" title={t("apps.summary")}>
             {canSelf ? (
               <Input.TextArea rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={8000} data-testid="self-summary" />

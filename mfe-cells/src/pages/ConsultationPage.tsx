@@ -116,11 +116,11 @@ function QuestionDrawer({ question, onClose, onChanged }: { question: QuestionRo
       ]}
     >
       <Space direction="vertical" style={{ width: "100%", marginTop: 16 }}>
-        {error ? <Alert type="error" showIcon message={error} /> : null}
+        {error ? <Alert type="error" showIcon title={error} /> : null}
         {actions.includes("answer") ? (
           <Input.TextArea rows={5} placeholder={t("consult.answer")} value={answer} onChange={(e) => setAnswer(e.target.value)} maxLength={5000} data-testid="answer-input" />
         ) : question.answer ? (
-          <Alert type="success" message={t("consult.answer")} description={<span style={{ whiteSpace: "pre-wrap" }}>{question.answer}</span>} />
+          <Alert type="success" title={t("consult.answer")} description={<span style={{ whiteSpace: "pre-wrap" }}>{question.answer}</span>} />
         ) : null}
         {actions.includes("publish") ? <Input addonBefore={t("consult.faqTitle")} value={faqTitle} onChange={(e) => setFaqTitle(e.target.value)} maxLength={100} data-testid="faq-title-input" /> : null}
         {actions.includes("close") || actions.includes("reject") ? <Input placeholder={t("common.reason")} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} /> : null}

@@ -9,8 +9,8 @@ import { AskQuestionDocument, ConsultationStatusDocument, FaqDocument, PublicDis
 
 /**
  * 咨询查询 — the public side of consultation: search the FAQ, ask a question, look up an answer.
- * Every query and mutation here is public in the API (no login needed); the page works for anyone the
- * shell (or a public page) routes to it.
+ * Every query and mutation here is public in the API (no login needed); the shell mounts this page for
+ * visitors without an account (the manifest's `publicPaths`).
  */
 export function FaqPage() {
   const { t } = useNs();
@@ -96,7 +96,7 @@ function AskForm() {
   return (
     <Card size="small" title={t("faq.ask")} data-testid="ask-card">
       {sent ? (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="ask-sent" message={t("faq.sent", { number: sent.number, code: sent.code })} closable onClose={() => setSent(null)} />
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="ask-sent" title={t("faq.sent", { number: sent.number, code: sent.code })} closable onClose={() => setSent(null)} />
       ) : null}
       <ApiForm
         form={form}
@@ -161,7 +161,7 @@ function Lookup() {
           {t("common.search")}
         </Button>
       </Space>
-      {r.error ? <Alert type="error" style={{ marginTop: 12 }} message={errorMessage(r.error)} /> : null}
+      {r.error ? <Alert type="error" style={{ marginTop: 12 }} title={errorMessage(r.error)} /> : null}
       {r.called && !r.loading && !r.error ? (
         s ? (
           <div style={{ marginTop: 12 }} data-testid="lookup-result">
@@ -173,7 +173,7 @@ function Lookup() {
             {s.answeredAt ? <Typography.Text type="secondary">{fmtDate(s.answeredAt, lng)}</Typography.Text> : null}
           </div>
         ) : (
-          <Alert type="warning" style={{ marginTop: 12 }} message={t("faq.lookupNone")} />
+          <Alert type="warning" style={{ marginTop: 12 }} title={t("faq.lookupNone")} />
         )
       ) : null}
     </Card>

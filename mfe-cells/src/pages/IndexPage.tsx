@@ -46,10 +46,10 @@ export function IndexPage() {
       ) : q.error && !q.data ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : !r ? (
-        <Alert type="info" message={t("index.method")} />
+        <Alert type="info" title={t("index.method")} />
       ) : (
         <>
-          <Alert type="info" showIcon message={t("index.method")} />
+          <Alert type="info" showIcon title={t("index.method")} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <Card

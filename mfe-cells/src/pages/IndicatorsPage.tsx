@@ -57,7 +57,7 @@ export function IndicatorsPage() {
               type="info"
               showIcon
               data-testid="ind-summary"
-              message={t("ind.summary", { pct: s.onTrackSharePct ?? "—", good: s.achieved + s.onTrack, data: s.total - s.noData, noData: s.noData })}
+              title={t("ind.summary", { pct: s.onTrackSharePct ?? "—", good: s.achieved + s.onTrack, data: s.total - s.noData, noData: s.noData })}
               description={t("ind.rule")}
             />
           ) : null}

@@ -171,7 +171,7 @@ function TaskDrawer({ task, onClose, onChanged }: { task: TaskRowFragment; onClo
     >
       {task.allowedActions.length ? (
         <Space direction="vertical" style={{ width: "100%", marginTop: 16 }}>
-          {error ? <Alert type="error" showIcon message={error} data-testid="task-error" /> : null}
+          {error ? <Alert type="error" showIcon title={error} data-testid="task-error" /> : null}
           <Input.TextArea rows={3} placeholder={t("tasks.textLabel")} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} data-testid="task-text" />
           <Space wrap>
             {task.allowedActions.map((a) => (

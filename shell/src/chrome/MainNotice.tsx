@@ -3,13 +3,14 @@ import { Button, Result } from "antd";
 import { createPortal } from "react-dom";
 import { navigateToUrl } from "single-spa";
 import { loadAccess } from "../access.js";
-import { matchesPrefix } from "../registry.js";
+import { isPublicPath, matchesPrefix } from "../registry.js";
 import { useLocationPath } from "./location.js";
 import { useAccess, useModules } from "./useAccess.js";
 
 /**
  * What the main area shows when no application is active there: no access to a module, an unknown
  * page, a welcome when the caller has no overview, or a failure to load the caller's permissions.
+ * A module's public paths are open to everyone, signed in or not: no "no access" there.
  */
 export function MainNotice() {
   const { t } = useTranslation("shell");
@@ -31,7 +32,7 @@ export function MainNotice() {
     if (path === "/" && !access.readable.has("overview")) {
       const any = modules.some((r) => r.manifest && access.readable.has(r.manifest.module));
       content = <Result status="info" title={t("notice.welcomeTitle")} subTitle={any ? t("notice.welcome") : t("notice.noModules")} data-testid="zw-notice-welcome" />;
-    } else if (owner?.manifest && !access.readable.has(owner.manifest.module)) {
+    } else if (owner?.manifest && !access.readable.has(owner.manifest.module) && !isPublicPath(owner.manifest, path)) {
       content = <Result status="403" title={t("notice.noAccessTitle")} subTitle={t("notice.noAccess")} extra={home} data-testid="zw-notice-no-access" />;
     } else if (path !== "/" && !owner && modules.length > 0) {
       content = <Result status="404" title={t("notice.notFoundTitle")} subTitle={t("notice.notFound")} extra={home} data-testid="zw-notice-not-found" />;

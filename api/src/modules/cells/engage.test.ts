@@ -10,6 +10,8 @@ import { createHarness, ok, type Harness } from "../../test/harness.js";
 import { seedCells } from "./seed.js";
 import { rows } from "../core/db.js";
 import { clientHashOf, DAILY_LIMIT_PER_CLIENT } from "./consultation-service.js";
+import { PUBLIC_LIMITS } from "../core/throttle.js";
+import { LOOKUP_BUCKET } from "./resolvers-engage.js";
 
 let h: Harness;
 const tokens: Record<string, string> = {};
@@ -25,8 +27,8 @@ afterAll(async () => h?.close());
 /** Empties the address buckets (as if time had passed). */
 const refill = async (ip?: string) =>
   ip
-    ? h.database.db.execute(sql`delete from core.rate_buckets where key in (${`question:${clientHashOf(ip)}`}, ${`consultation.lookup:${clientHashOf(ip)}`})`)
-    : h.database.db.execute(sql`delete from core.rate_buckets where key like 'question:%' or key like 'consultation.lookup:%'`);
+    ? h.database.db.execute(sql`delete from core.rate_buckets where key in (${`question:${clientHashOf(ip)}`}, ${`consultation.lookup:${clientHashOf(ip)}`}, ${`read:${clientHashOf(ip)}`})`)
+    : h.database.db.execute(sql`delete from core.rate_buckets where key like 'question:%' or key like 'consultation.lookup:%' or key like 'read:%'`);
 beforeEach(async () => {
   await refill();
 });
@@ -118,8 +120,56 @@ describe("asking without an account", () => {
 
   it("throttles tracking-code guessing", async () => {
     const LOOK = `query { consultationStatus(number: "ZX2026-000001", trackingCode: "guess") { status } }`;
-    for (let i = 0; i < 10; i++) expect((await h.gql(LOOK, {}, from("10.0.5.1"))).errors).toBeUndefined();
-    expect((await h.gql(LOOK, {}, from("10.0.5.1"))).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    const b = LOOKUP_BUCKET;
+    const started = Date.now();
+    let allowed = 0;
+    let over: Awaited<ReturnType<typeof h.gql>> | null = null;
+    while (allowed < b.burst * 3) {
+      const r = await h.gql(LOOK, {}, from("10.0.5.1"));
+      if (r.errors) {
+        over = r;
+        break;
+      }
+      allowed++;
+    }
+    // The bucket refills while the loop runs: the refusal comes after the burst plus what refilled.
+    expect(allowed).toBeGreaterThanOrEqual(b.burst);
+    expect(allowed).toBeLessThanOrEqual(b.burst + Math.ceil(((Date.now() - started) / 1000) * b.perSecond) + 1);
+    expect(over?.status).toBe(429);
+    expect(over?.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("public reading without an account", () => {
+  it("throttles a flood of FAQ and academy reads from one address (429) while signed-in callers and other addresses go on", async () => {
+    const FAQ = `{ faq(search: "电池", first: 3) { totalCount } }`;
+    const ACADEMY = `{ academySearch(query: "垃圾分类", first: 3) { totalCount } }`;
+    // The bucket refills 1 a second while the loop runs: the first refusal comes after the burst plus
+    // at most one request per second elapsed.
+    const started = Date.now();
+    let allowed = 0;
+    let over: Awaited<ReturnType<typeof h.gql>> | null = null;
+    while (allowed < PUBLIC_LIMITS.read.burst * 3) {
+      const r = await h.gql(allowed % 2 ? ACADEMY : FAQ, {}, from("10.0.9.1"));
+      if (r.errors) {
+        over = r;
+        break;
+      }
+      allowed++;
+    }
+    const elapsed = (Date.now() - started) / 1000;
+    expect(allowed).toBeGreaterThanOrEqual(PUBLIC_LIMITS.read.burst);
+    expect(allowed).toBeLessThanOrEqual(PUBLIC_LIMITS.read.burst + Math.ceil(elapsed * PUBLIC_LIMITS.read.perSecond) + 1);
+    expect(over?.status).toBe(429);
+    expect(over?.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(over?.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
+    // Another address, and a signed-in caller from the same address, are not held back.
+    expect(ok(await h.gql(FAQ, {}, from("10.0.9.2"))).faq.totalCount).toBeGreaterThan(0);
+    expect(ok(await h.gql(ACADEMY, {}, { ...from("10.0.9.1"), token: await as("xianhu") })).academySearch.totalCount).toBeGreaterThan(0);
+    // The bucket is keyed by a hash of the address.
+    const keys = await rows<{ key: string }>(h.database.db, sql`select key from core.rate_buckets where key like 'read:%'`);
+    expect(keys.map((k) => k.key)).toContain(`read:${clientHashOf("10.0.9.1")}`);
+    expect(keys.some((k) => k.key.includes("10.0.9.1"))).toBe(false);
   });
 });
 

@@ -49,12 +49,18 @@ import {
 import type { AcademyAction, QuestionAction } from "./workflows.js";
 
 /**
- * Public status look-ups per client address: 10 at once, then one every 6 seconds (with 48-bit tracking
- * codes this makes guessing hopeless). The question form uses core's per-address `question` bucket.
- * Both are database token buckets (core/throttle.ts), so they hold across API processes; the key holds
- * only a salted hash of the address.
+ * Public fields are throttled per client address with database token buckets (core/throttle.ts), so the
+ * limits hold across API processes; the key holds only a salted hash of the address. The question form
+ * spends core's `question` bucket; reads of published content by visitors without an account (FAQ,
+ * academy search and items) core's `read` bucket — signed-in callers and API keys are not counted there
+ * (keys have their own budget); status look-ups by number + tracking code this desk's own, stricter
+ * bucket: 10 at once, then one every 6 seconds (with 48-bit tracking codes guessing is hopeless).
  */
 export const LOOKUP_BUCKET = { burst: 10, perSecond: 1 / 6 };
+
+async function throttlePublicRead(ctx: Context): Promise<void> {
+  if (ctx.principal.kind === "anonymous") await throttle(ctx.app, "read", clientHashOf(ctx.ip));
+}
 
 const readsCells = (ctx: Context) => can(ctx.principal, "cells:read");
 
@@ -94,7 +100,7 @@ export class EngageResolver {
   }
 
   @Query(() => AcademyItemConnection, {
-    description: "检索已发布的无废学院内容（公开；支持中文全文检索，按相关度排序；不给检索词时按发布时间倒序）/ Search published academy content (public; Chinese full-text search ranked by relevance; newest first without a query)",
+    description: "检索已发布的无废学院内容（公开，未登录时按来源地址限流；支持中文全文检索，按相关度排序；不给检索词时按发布时间倒序）/ Search published academy content (public, throttled per client address without login; Chinese full-text search ranked by relevance; newest first without a query)",
     complexity: connectionComplexity,
   })
   @Can.public()
@@ -107,6 +113,7 @@ export class EngageResolver {
     @Arg("tag", () => String, { nullable: true, description: "标签 / Tag" }) tag?: string,
   ) {
     if (query && query.length > 100) throw badInput("query", "at most 100 characters");
+    await throttlePublicRead(ctx);
     if ((category?.length ?? 0) > 20 || (tag?.length ?? 0) > 20) throw badInput(category && category.length > 20 ? "category" : "tag", "at most 20 characters");
     const base = [eq(academyItems.status, "PUBLISHED"), kind ? eq(academyItems.kind, kind) : undefined, category ? eq(academyItems.category, category) : undefined, tag ? arrayContains(academyItems.tags, [tag]) : undefined];
     const ts = query ? textSearch(academyItems.searchVector, academyItems.title, query) : null;
@@ -117,10 +124,12 @@ export class EngageResolver {
     return paginate({ db: ctx.db, table: academyItems, id: academyItems.id, orderBy: academyItems.publishedAt, where: base, first: page.first, after: page.after });
   }
 
-  @Query(() => AcademyItem, { nullable: true, description: "一篇无废学院内容（公众只能看已发布的）/ One academy item (the public sees published items only)" })
+  @Query(() => AcademyItem, { nullable: true, description: "一篇无废学院内容（公众只能看已发布的；未登录时按来源地址限流）/ One academy item (the public sees published items only; throttled per client address without login)" })
   @Can.public()
   async academyItem(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    const a = await academyItemById(ctx.db, idOf("AcademyItem", id, "id"));
+    const itemId = idOf("AcademyItem", id, "id");
+    await throttlePublicRead(ctx);
+    const a = await academyItemById(ctx.db, itemId);
     if (!a) return null;
     return a.status === "PUBLISHED" || readsCells(ctx) ? a : null;
   }
@@ -226,7 +235,7 @@ export class EngageResolver {
     return { number: q.number, status: q.status as ConsultationStatusView["status"], title: q.title, answer: answered ? q.answer : q.status === "CLOSED" || q.status === "REJECTED" ? q.closedReason : null, answeredAt: answered ? q.answeredAt : null, createdAt: q.createdAt };
   }
 
-  @Query(() => FaqEntryConnection, { description: "常见问题（公开；支持中文全文检索）/ FAQ (public; Chinese full-text search)", complexity: connectionComplexity })
+  @Query(() => FaqEntryConnection, { description: "常见问题（公开，未登录时按来源地址限流；支持中文全文检索）/ FAQ (public, throttled per client address without login; Chinese full-text search)", complexity: connectionComplexity })
   @Can.public()
   async faq(
     @Args() page: PageArgs,
@@ -236,6 +245,7 @@ export class EngageResolver {
   ) {
     if (search && search.length > 100) throw badInput("search", "at most 100 characters");
     if (category && category.length > 20) throw badInput("category", "at most 20 characters");
+    await throttlePublicRead(ctx);
     const base = [eq(questions.status, "PUBLISHED"), category ? eq(questions.category, category) : undefined];
     const ts = search ? textSearch(questions.searchVector, questions.faqTitle, search) : null;
     if (search) {

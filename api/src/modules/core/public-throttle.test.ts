@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GraphQLObjectType } from "graphql";
 import { createHarness, type Harness } from "../../test/harness.js";
+import { toGlobalId } from "../../graphql/ids.js";
 import { PUBLIC_LIMITS } from "./throttle.js";
 import { LOOKUP_BUCKET } from "../cells/resolvers-engage.js";
 
@@ -41,10 +42,14 @@ const THROTTLED: Record<string, { bucket: Bucket; query: string; variables?: () 
     query: `mutation { requestBulkyPickup(input: { districtId: "not-a-district", residentName: "张三", phone: "13800000000", address: "越城区某路 1 号", wasteKind: BULKY, preferredDate: "2026-12-01" }) { trackingCode userErrors { code } } }`,
   },
   login: { bucket: PUBLIC_LIMITS.login, query: `mutation { login(username: "nobody", password: "wrong-password-1") { token } }` },
+  // published content read by visitors without an account (each a database search)
+  faq: { bucket: PUBLIC_LIMITS.read, query: `{ faq(search: "电池", first: 3) { totalCount } }` },
+  academySearch: { bucket: PUBLIC_LIMITS.read, query: `{ academySearch(query: "垃圾分类", first: 3) { totalCount } }` },
+  academyItem: { bucket: PUBLIC_LIMITS.read, query: `query($id: ID!) { academyItem(id: $id) { title } }`, variables: () => ({ id: toGlobalId("AcademyItem", 1) }) },
 };
 
 /** Public fields that are reference data or published content: cheap reads, not throttled. */
-const OPEN = new Set(["me", "districts", "manifestTransitions", "questionCategories", "faq", "academyCategories", "academyItem", "academySearch"]);
+const OPEN = new Set(["me", "districts", "manifestTransitions", "questionCategories", "academyCategories"]);
 
 describe("public endpoints", () => {
   it("are each either throttled per address or declared open content", () => {

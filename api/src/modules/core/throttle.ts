@@ -28,6 +28,8 @@ export const PUBLIC_LIMITS = {
   question: { burst: 5, perSecond: 1 / 60 } satisfies Bucket,
   /** Public submissions other than questions (a resident booking a pickup). */
   submit: { burst: 5, perSecond: 1 / 60 } satisfies Bucket,
+  /** Reads of published content by visitors without an account (each a database search: FAQ, academy). */
+  read: { burst: 60, perSecond: 1 } satisfies Bucket,
 };
 
 export async function take(db: Db, key: string, bucket: Bucket, cost = 1): Promise<TakeResult> {
