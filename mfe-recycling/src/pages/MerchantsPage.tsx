@@ -42,7 +42,9 @@ function lastMonths(n: number): string[] {
 export function MerchantsPage() {
   const { t } = useTranslation(NS);
   const { viewer } = useViewer();
-  const [view, setView] = useState<"settlements" | "redemptions" | "merchants">(viewer?.org ? "redemptions" : "settlements");
+  // A merchant's counter starts at its redemptions, staff at the settlements (the viewer may load after the first render).
+  const [chosen, setView] = useState<"settlements" | "redemptions" | "merchants">();
+  const view = chosen ?? (viewer?.org ? "redemptions" : "settlements");
   return (
     <PageLayout title={t("merchants.title")} subtitle={t("merchants.subtitle")} testId="rec-merchants">
       <Segmented
