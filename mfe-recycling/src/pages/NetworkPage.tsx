@@ -218,7 +218,7 @@ function StationForm({ districtOptions, defaultDistrict, ownEnterprise, onDone }
           <Select style={{ width: 260 }} showSearch optionFilterProp="label" disabled={!!ownEnterprise} options={entOptions} data-testid="rec-station-enterprise" />
         </Form.Item>
         <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
-          <Select style={{ width: 140 }} options={districtOptions} />
+          <Select style={{ width: 140 }} options={districtOptions} data-testid="rec-station-district" />
         </Form.Item>
       </Space>
       <Space wrap>
