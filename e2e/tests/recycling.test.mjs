@@ -168,3 +168,60 @@ describe("settlements, pickups and rules", () => {
     await context.close();
   });
 });
+
+describe("forms: one-click pickup, merchant registration, alert rules", () => {
+  it("staff take a pickup request, register a merchant and issue its terminal key, and read the documented alert rules", async () => {
+    const token = await tokenFor(platform.url, "commerce");
+    const { page, context, errors } = await newPage(browser, platform.url);
+    await login(page, "commerce");
+
+    await go(page, "/recycling/pickups");
+    await page.getByTestId("rec-pickups-table").locator("tbody tr.ant-table-row").first().waitFor();
+    await page.getByTestId("rec-pickup-new").click();
+    const dialog = page.locator(".ant-modal");
+    await dialog.getByTestId("rec-request-district").click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "越城区" }).click();
+    await dialog.getByTestId("rec-request-address").fill("越城区府山街道仓桥直街 12 号（浏览器测试）");
+    await dialog.getByTestId("rec-request-phone").fill("0575-88001234");
+    await dialog.locator("button[type=submit]").click();
+    const notice = page.locator(".ant-message-notice", { hasText: "已预约" });
+    await notice.waitFor();
+    const number = (await notice.innerText()).match(/单号\s*(\S+)/)[1];
+    await page.getByTestId("rec-pickups-table").getByText(number).waitFor();
+    const listed = await gql(platform.url, token, `query($f: HouseholdPickupFilter) { householdPickups(first: 5, filter: $f) { edges { node { number status address } } } }`, { f: { search: number } });
+    assert.deepEqual(listed.householdPickups.edges.map((e) => e.node), [{ number, status: "REQUESTED", address: "越城区府山街道仓桥直街 12 号（浏览器测试）" }]);
+    await shot(page, "rec-11-pickup-request");
+
+    await go(page, "/recycling/merchants");
+    await page.getByTestId("rec-view-merchants").click();
+    await page.getByTestId("rec-merchants-table").locator("tbody tr.ant-table-row").first().waitFor();
+    await page.getByTestId("rec-merchant-new").click();
+    await dialog.getByTestId("rec-merchant-code").fill("E2E-M1");
+    await dialog.getByTestId("rec-merchant-name").fill("浏览器测试药房");
+    await dialog.getByTestId("rec-merchant-district").click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "越城区" }).click();
+    await dialog.locator("button[type=submit]").click();
+    await page.locator(".ant-message-notice", { hasText: "已登记商户" }).waitFor();
+    const merchants = await gql(platform.url, token, `query($f: RecyclingMerchantFilter) { recyclingMerchants(first: 5, filter: $f) { edges { node { code name kind } } } }`, { f: { search: "E2E-M1" } });
+    assert.deepEqual(merchants.recyclingMerchants.edges.map((e) => e.node), [{ code: "E2E-M1", name: "浏览器测试药房", kind: "SUPERMARKET" }]);
+    // find it with the filter bar (the list has hundreds of demo merchants) and open it
+    await page.getByTestId("zw-filter-bar").locator("input").first().fill("E2E-M1");
+    await page.getByTestId("zw-filter-search").click();
+    await page.getByTestId("rec-merchants-table").getByText("浏览器测试药房").click();
+    await page.getByTestId("rec-terminal-name").fill("1号收银台");
+    await page.getByTestId("rec-terminal-key").locator("button[type=submit]").click();
+    const secret = (await page.getByTestId("rec-terminal-secret").innerText()).trim();
+    assert.match(secret, /^zwk_/);
+    await shot(page, "rec-12-terminal-key");
+    await page.keyboard.press("Escape");
+
+    await go(page, "/recycling/rules");
+    const rules = page.getByTestId("rec-alert-rules");
+    await rules.getByText("价格异动").waitFor();
+    assert.equal(await rules.locator("tbody tr.ant-table-row").count(), 5);
+    await rules.getByTestId("rec-rule-param-alert.price_jump_pct").getByText(/= \d/).waitFor();
+    await shot(page, "rec-13-alert-rules");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
