@@ -20,6 +20,9 @@ after(async () => {
   await platform?.stop();
 });
 
+/** An antd InputNumber by its test id (antd puts the id on the <input> itself or on its wrapper, by version). */
+const numberInput = (page, id) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
 const CARDS = `query($f: ResidentCardFilter) { residentCards(first: 100, filter: $f) { edges { node { id cardNo balance status } } } }`;
 const LEDGER = `query($no: String!) { residentCard(cardNo: $no) { balance ledger(first: 5) { edges { node { kind points reason actor } } } } }`;
 
@@ -103,7 +106,7 @@ describe("points cards", () => {
     assert.equal((await page.getByTestId("rec-card-balance").locator(".ant-statistic-content").innerText()).replace(/\D/g, ""), String(card.balance));
     await page.getByTestId("rec-card-statement").locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("rec-card-adjust").click();
-    await page.getByTestId("rec-adjust-points").locator("input").fill("123");
+    await numberInput(page, "rec-adjust-points").fill("123");
     await page.getByTestId("rec-adjust-reason").fill("浏览器测试补录 e2e credit");
     await page.locator(".ant-drawer-open button[type=submit]").click();
     await page.waitForFunction((want) => (document.querySelector('[data-testid="rec-card-balance"] .ant-statistic-content')?.textContent ?? "").replace(/\D/g, "") === want, String(card.balance + 123));
@@ -126,8 +129,8 @@ describe("points cards", () => {
     await page.getByTestId("rec-card-search").locator("input").press("Enter");
     await page.getByTestId("rec-redeem").waitFor();
     assert.equal(await page.getByTestId("rec-card-statement").count(), 0, "a merchant does not see the statement");
-    await page.getByTestId("rec-redeem-goods").fill("毛巾");
-    await page.getByTestId("rec-redeem-yuan").locator("input").fill("2.5");
+    await page.getByTestId("rec-redeem-goods").fill("毛巾（浏览器测试）");
+    await numberInput(page, "rec-redeem-yuan").fill("2.5");
     await page.getByTestId("rec-redeem").locator("button[type=submit]").click();
     await page.waitForFunction((want) => (document.querySelector('[data-testid="rec-card-balance"] .ant-statistic-content')?.textContent ?? "").replace(/\D/g, "") === want, String(card.balance - 250));
     await shot(page, "rec-07-redeem");
@@ -136,7 +139,7 @@ describe("points cards", () => {
     assert.equal(after.ledger.edges[0].node.kind, "REDEEM");
     assert.equal(after.ledger.edges[0].node.points, -250);
     await go(page, "/recycling/merchants");
-    await page.getByTestId("rec-redemptions-table").getByText("毛巾").waitFor();
+    await page.getByTestId("rec-redemptions-table").getByText("毛巾（浏览器测试）").waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
