@@ -31,7 +31,7 @@ export function viewer(opts: { district?: boolean; org?: { kind: string; id: str
   };
 }
 
-export const reference = { districts: [D1], departments: [], recyclingMaterials: [] };
+export const reference: { districts: object[]; departments: object[]; recyclingMaterials: object[] } = { districts: [D1], departments: [], recyclingMaterials: [] };
 
 /** A connection page of `nodes` in the shape ConnectionTable reads. */
 export function page(typename: string, nodes: object[]) {

@@ -184,3 +184,28 @@ describe("daily prices", () => {
     expect(peek.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("materials catalogue", () => {
+  it("lets city staff change a material's points rate (used by the next weighing) and stop collecting it; district staff may not", async () => {
+    const UPDATE = `mutation($i: UpdateRecyclingMaterialInput!) { updateRecyclingMaterial(input: $i) { material { code pointsPerUnit active } userErrors { code } } }`;
+    const news = gid("RecyclingMaterial", net.materials.get("paper_news")!);
+    const xinchang = await h.login("commerce.xinchang");
+    expect((await h.gql(UPDATE, { i: { id: news, pointsPerUnit: 999 } }, { token: xinchang })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const staff = await h.login("commerce");
+    const up = ok(await h.gql(UPDATE, { i: { id: news, pointsPerUnit: 120 } }, { token: staff })).updateRecyclingMaterial;
+    expect(up.material).toEqual({ code: "paper_news", pointsPerUnit: 120, active: true });
+
+    const card = net.cards[0]!;
+    const at = new Date(Date.now() - 120_000).toISOString();
+    const r = await ingest(net.scale.secret, { records: [{ seq: 9001, at, material: "paper_news", weightGrams: 2500, card: card.cardNo }] });
+    expect(r.body).toMatchObject({ accepted: 1, pointsEarned: 300 }); // floor(120 × 2.5)
+
+    ok(await h.gql(UPDATE, { i: { id: news, active: false } }, { token: staff }));
+    const stopped = await ingest(net.scale.secret, { records: [{ seq: 9002, at, material: "paper_news", weightGrams: 1000 }] });
+    expect(stopped.body.accepted).toBe(0);
+    expect(stopped.body.rejected).toEqual([expect.objectContaining({ index: 0, code: "MATERIAL_INACTIVE" })]);
+    const audit = (await row<{ n: string }>(h.database.db, sql`select count(*) n from core.audit_log where entity = 'RecyclingMaterial' and action = 'update'`))!;
+    expect(Number(audit.n)).toBe(2);
+    ok(await h.gql(UPDATE, { i: { id: news, active: true } }, { token: staff }));
+  });
+});
