@@ -276,7 +276,7 @@ export function MerchantForm({ districtOptions, defaultDistrict, onDone }: { dis
         <Select options={MERCHANT_KINDS.map((k) => ({ value: k, label: t(`merchantKind.${k}`) }))} />
       </Form.Item>
       <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
-        <Select options={districtOptions} data-testid="rec-merchant-district" />
+        <Select showSearch optionFilterProp="label" options={districtOptions} data-testid="rec-merchant-district" />
       </Form.Item>
       <Form.Item name="address" label={t("merchants.address")}>
         <Input maxLength={200} />

@@ -109,7 +109,7 @@ function RequestForm({ districtOptions, defaultDistrict, onDone }: { districtOpt
       onSuccess={onDone}
     >
       <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
-        <Select options={districtOptions} data-testid="rec-request-district" />
+        <Select showSearch optionFilterProp="label" options={districtOptions} data-testid="rec-request-district" />
       </Form.Item>
       <Form.Item name="address" label={t("pickups.address")} rules={[{ required: true, whitespace: true }, { min: 2, max: 200 }]}>
         <Input maxLength={200} data-testid="rec-request-address" />
