@@ -2,5 +2,5 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
-  test: { environment: "happy-dom", include: ["src/**/*.test.{ts,tsx}"], css: true, testTimeout: 20000 },
+  test: { environment: "happy-dom", include: ["src/**/*.test.{ts,tsx}"], css: true, testTimeout: 60000 },
 });

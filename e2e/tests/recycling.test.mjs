@@ -20,6 +20,18 @@ after(async () => {
   await platform?.stop();
 });
 
+/** An antd InputNumber by its test id (antd puts the id on the <input> itself or on its wrapper, by version). */
+const numberInput = (page, id) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+/** Chooses an option of a searchable antd Select by typing it and pressing Enter, and checks it took. */
+async function pickDistrict(page, select, label) {
+  await select.click();
+  await page.keyboard.type(label.slice(0, 2));
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first().waitFor();
+  await page.keyboard.press("Enter");
+  await select.getByText(label).waitFor();
+}
+
 const CARDS = `query($f: ResidentCardFilter) { residentCards(first: 100, filter: $f) { edges { node { id cardNo balance status } } } }`;
 const LEDGER = `query($no: String!) { residentCard(cardNo: $no) { balance ledger(first: 5) { edges { node { kind points reason actor } } } } }`;
 
@@ -103,7 +115,7 @@ describe("points cards", () => {
     assert.equal((await page.getByTestId("rec-card-balance").locator(".ant-statistic-content").innerText()).replace(/\D/g, ""), String(card.balance));
     await page.getByTestId("rec-card-statement").locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("rec-card-adjust").click();
-    await page.getByTestId("rec-adjust-points").locator("input").fill("123");
+    await numberInput(page, "rec-adjust-points").fill("123");
     await page.getByTestId("rec-adjust-reason").fill("浏览器测试补录 e2e credit");
     await page.locator(".ant-drawer-open button[type=submit]").click();
     await page.waitForFunction((want) => (document.querySelector('[data-testid="rec-card-balance"] .ant-statistic-content')?.textContent ?? "").replace(/\D/g, "") === want, String(card.balance + 123));
@@ -126,8 +138,8 @@ describe("points cards", () => {
     await page.getByTestId("rec-card-search").locator("input").press("Enter");
     await page.getByTestId("rec-redeem").waitFor();
     assert.equal(await page.getByTestId("rec-card-statement").count(), 0, "a merchant does not see the statement");
-    await page.getByTestId("rec-redeem-goods").fill("毛巾");
-    await page.getByTestId("rec-redeem-yuan").locator("input").fill("2.5");
+    await page.getByTestId("rec-redeem-goods").fill("毛巾（浏览器测试）");
+    await numberInput(page, "rec-redeem-yuan").fill("2.5");
     await page.getByTestId("rec-redeem").locator("button[type=submit]").click();
     await page.waitForFunction((want) => (document.querySelector('[data-testid="rec-card-balance"] .ant-statistic-content')?.textContent ?? "").replace(/\D/g, "") === want, String(card.balance - 250));
     await shot(page, "rec-07-redeem");
@@ -136,7 +148,7 @@ describe("points cards", () => {
     assert.equal(after.ledger.edges[0].node.kind, "REDEEM");
     assert.equal(after.ledger.edges[0].node.points, -250);
     await go(page, "/recycling/merchants");
-    await page.getByTestId("rec-redemptions-table").getByText("毛巾").waitFor();
+    await page.getByTestId("rec-redemptions-table").getByText("毛巾（浏览器测试）").waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -164,6 +176,68 @@ describe("settlements, pickups and rules", () => {
     await go(page, "/recycling/rules");
     await page.getByTestId("rec-rules-table").getByText("alert.station_mad_k").waitFor();
     await shot(page, "rec-10-rules");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("forms: one-click pickup, merchant registration, alert rules", () => {
+  it("staff take a pickup request, register a merchant and issue its terminal key, and read the documented alert rules", async () => {
+    const token = await tokenFor(platform.url, "commerce");
+    const { page, context, errors } = await newPage(browser, platform.url);
+    await login(page, "commerce");
+
+    await go(page, "/recycling/pickups");
+    await page.getByTestId("rec-pickups-table").locator("tbody tr.ant-table-row").first().waitFor();
+    await page.getByTestId("rec-pickup-new").click();
+    const dialog = page.locator(".ant-modal");
+    await pickDistrict(page, dialog.getByTestId("rec-request-district"), "越城区");
+    await dialog.getByTestId("rec-request-address").fill("越城区府山街道仓桥直街 12 号（浏览器测试）");
+    await dialog.getByTestId("rec-request-phone").fill("0575-88001234");
+    await dialog.locator("button[type=submit]").click();
+    // the dialog closes once the API has taken the request (a refused form stays open: keep a picture of it)
+    await dialog.waitFor({ state: "hidden" }).catch(async (e) => {
+      await shot(page, "rec-11-pickup-request-failed");
+      throw e;
+    });
+    const listed = await gql(platform.url, token, `query($f: HouseholdPickupFilter) { householdPickups(first: 5, filter: $f) { edges { node { number status address } } } }`, { f: { search: "仓桥直街 12 号（浏览器测试）" } });
+    const nodes = listed.householdPickups.edges.map((e) => e.node);
+    assert.equal(nodes.length, 1);
+    assert.deepEqual(nodes[0], { number: nodes[0].number, status: "REQUESTED", address: "越城区府山街道仓桥直街 12 号（浏览器测试）" });
+    await page.getByTestId("rec-pickups-table").getByText(nodes[0].number).waitFor();
+    await shot(page, "rec-11-pickup-request");
+
+    await go(page, "/recycling/merchants");
+    await page.getByTestId("rec-view-merchants").click();
+    await page.getByTestId("rec-merchants-table").locator("tbody tr.ant-table-row").first().waitFor();
+    await page.getByTestId("rec-merchant-new").click();
+    await dialog.getByTestId("rec-merchant-code").fill("E2E-M1");
+    await dialog.getByTestId("rec-merchant-name").fill("浏览器测试药房");
+    await pickDistrict(page, dialog.getByTestId("rec-merchant-district"), "越城区");
+    await dialog.locator("button[type=submit]").click();
+    await dialog.waitFor({ state: "hidden" }).catch(async (e) => {
+      await shot(page, "rec-12-merchant-failed");
+      throw e;
+    });
+    const merchants = await gql(platform.url, token, `query($f: RecyclingMerchantFilter) { recyclingMerchants(first: 5, filter: $f) { edges { node { code name kind } } } }`, { f: { search: "E2E-M1" } });
+    assert.deepEqual(merchants.recyclingMerchants.edges.map((e) => e.node), [{ code: "E2E-M1", name: "浏览器测试药房", kind: "SUPERMARKET" }]);
+    // find it with the filter bar (the list has hundreds of demo merchants) and open it
+    await page.getByTestId("zw-filter-bar").locator("input").first().fill("E2E-M1");
+    await page.getByTestId("zw-filter-search").click();
+    await page.getByTestId("rec-merchants-table").getByText("浏览器测试药房").click();
+    await page.getByTestId("rec-terminal-name").fill("1号收银台");
+    await page.getByTestId("rec-terminal-key").locator("button[type=submit]").click();
+    const secret = (await page.getByTestId("rec-terminal-secret").innerText()).trim();
+    assert.match(secret, /^zwk_/);
+    await shot(page, "rec-12-terminal-key");
+    await page.keyboard.press("Escape");
+
+    await go(page, "/recycling/rules");
+    const rules = page.getByTestId("rec-alert-rules");
+    await rules.getByText("价格异动").waitFor();
+    assert.equal(await rules.locator("tbody tr.ant-table-row").count(), 5);
+    await rules.getByTestId("rec-rule-param-alert.price_jump_pct").getByText(/= \d/).waitFor();
+    await shot(page, "rec-13-alert-rules");
     assert.deepEqual(errors, []);
     await context.close();
   });

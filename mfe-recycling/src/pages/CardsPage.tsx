@@ -1,7 +1,7 @@
 import { useLazyQuery, useMutation } from "@apollo/client/react";
 import { canWrite, errorMessage, useViewer } from "@zw/client";
 import { ApiForm, ConnectionTable, EmptyState, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
-import { App, Button, Card, Col, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Row, Segmented, Space, Statistic, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { kg, num, useDateFormat, useReference } from "../format.js";
 import {
@@ -9,6 +9,7 @@ import {
   RecyclingCardLedgerDocument,
   RecyclingCardLookupDocument,
   RecyclingCardsDocument,
+  RecyclingIssueCardDocument,
   RecyclingRedeemDocument,
   RecyclingTransitionCardDocument,
   type PointsLedgerKind,
@@ -231,11 +232,38 @@ function CardList({ onPick }: { onPick: (cardNo: string) => void }) {
   const { t } = useTranslation(NS);
   const lng = useLanguage();
   const fmt = useDateFormat();
+  const { viewer } = useViewer();
   const { districtOptions } = useReference();
   const [filters, setFilters] = useState<FilterValues>({});
+  const [issuing, setIssuing] = useState(false);
+  const mayIssue = canWrite(viewer, "recycling");
   const filter = { districtId: filters.districtId as string | undefined, status: filters.status as "ACTIVE" | "FROZEN" | "CANCELLED" | undefined, search: filters.search as string | undefined };
   return (
-    <Card size="small" title={t("cards.list")} style={{ marginTop: 12 }} extra={<ExportButton name="recycling.cards" filter={{ districtId: filter.districtId, status: filter.status }} />}>
+    <Card
+      size="small"
+      title={t("cards.list")}
+      style={{ marginTop: 12 }}
+      extra={
+        <Space>
+          {mayIssue ? (
+            <Button type="primary" onClick={() => setIssuing(true)} data-testid="rec-card-new">
+              {t("cards.issue")}
+            </Button>
+          ) : null}
+          <ExportButton name="recycling.cards" filter={{ districtId: filter.districtId, status: filter.status }} />
+        </Space>
+      }
+    >
+      <Modal open={issuing} title={t("cards.issue")} footer={null} onCancel={() => setIssuing(false)} destroyOnHidden>
+        <IssueCardForm
+          districtOptions={districtOptions}
+          defaultDistrict={viewer?.district?.id}
+          onDone={(cardNo) => {
+            setIssuing(false);
+            onPick(cardNo);
+          }}
+        />
+      </Modal>
       <FilterBar
         value={filters}
         onChange={setFilters}
@@ -265,3 +293,40 @@ function CardList({ onPick }: { onPick: (cardNo: string) => void }) {
 }
 
 
+
+/** 办理积分卡（工作人员）：卡号、户号、持卡人、区县；办理后直接打开该卡。 */
+function IssueCardForm({ districtOptions, defaultDistrict, onDone }: { districtOptions: { value: string; label: string }[]; defaultDistrict?: string; onDone: (cardNo: string) => void }) {
+  const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const [issue] = useMutation(RecyclingIssueCardDocument);
+  return (
+    <ApiForm<{ cardNo: string; householdCode: string; holderName?: string; address?: string; districtId: string }>
+      initialValues={{ districtId: defaultDistrict }}
+      onSubmit={async (v) => {
+        const input = { cardNo: v.cardNo.trim().toUpperCase(), householdCode: v.householdCode.trim(), holderName: v.holderName?.trim() || undefined, address: v.address?.trim() || undefined, districtId: v.districtId };
+        const r = (await issue({ variables: { input } })).data?.issueResidentCard;
+        if (r?.card) {
+          message.success(t("cards.issued", { cardNo: r.card.cardNo }));
+          onDone(r.card.cardNo);
+        }
+        return r;
+      }}
+    >
+      <Form.Item name="cardNo" label={t("cards.cardNo")} normalize={(v: string) => v.toUpperCase()} rules={[{ required: true }, { pattern: /^[A-Z0-9]{6,24}$/, message: t("cards.cardNoRule") }]}>
+        <Input maxLength={24} data-testid="rec-issue-cardno" />
+      </Form.Item>
+      <Form.Item name="householdCode" label={t("cards.household")} rules={[{ required: true, whitespace: true }, { max: 40 }]}>
+        <Input maxLength={40} data-testid="rec-issue-household" />
+      </Form.Item>
+      <Form.Item name="holderName" label={t("cards.holder")}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="address" label={t("cards.address")}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
+        <Select options={districtOptions} />
+      </Form.Item>
+    </ApiForm>
+  );
+}

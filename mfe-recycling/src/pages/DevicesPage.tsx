@@ -1,10 +1,11 @@
 import { useMutation } from "@apollo/client/react";
 import { canWrite, errorMessage, useViewer } from "@zw/client";
-import { ConnectionTable, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
-import { Alert, App, Button, Modal, Popconfirm, Space, Tag, Typography } from "antd";
+import { useQuery } from "@apollo/client/react";
+import { ApiForm, ConnectionTable, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { num, useDateFormat, useReference } from "../format.js";
-import { RecyclingDevicesDocument, RecyclingRotateDeviceKeyDocument, RecyclingSetDeviceActiveDocument, type RecyclingDeviceKind, type RecyclingDevicesQuery } from "../graphql/generated.js";
+import { RecyclingDevicesDocument, RecyclingRegisterDeviceDocument, RecyclingRotateDeviceKeyDocument, RecyclingStationPointsDocument, RecyclingSetDeviceActiveDocument, type RecyclingDeviceKind, type RecyclingDevicesQuery } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
 type Device = RecyclingDevicesQuery["recyclingDevices"]["edges"][number]["node"];
@@ -21,6 +22,7 @@ export function DevicesPage() {
   const [filters, setFilters] = useState<FilterValues>({});
   const [refresh, setRefresh] = useState(0);
   const [secret, setSecret] = useState<{ code: string; secret: string } | null>(null);
+  const [registering, setRegistering] = useState(false);
   const [rotate] = useMutation(RecyclingRotateDeviceKeyDocument);
   const [setActive] = useMutation(RecyclingSetDeviceActiveDocument);
   const writable = canWrite(viewer, "recycling") && (!viewer?.org || viewer.org.kind === "recycling.enterprise");
@@ -53,7 +55,16 @@ export function DevicesPage() {
       title={t("devices.title")}
       subtitle={t("devices.subtitle")}
       testId="rec-devices"
-      extra={<ExportButton name="recycling.devices" filter={{ districtId: filter.districtId, kind: filter.kind }} />}
+      extra={
+        <Space>
+          {writable ? (
+            <Button type="primary" onClick={() => setRegistering(true)} data-testid="rec-device-new">
+              {t("devices.register")}
+            </Button>
+          ) : null}
+          <ExportButton name="recycling.devices" filter={{ districtId: filter.districtId, kind: filter.kind }} />
+        </Space>
+      }
       filters={
         <FilterBar
           value={filters}
@@ -103,6 +114,15 @@ export function DevicesPage() {
             : []),
         ]}
       />
+      <Modal open={registering} title={t("devices.register")} footer={null} onCancel={() => setRegistering(false)} destroyOnHidden>
+        <RegisterForm
+          onDone={(code, key) => {
+            setRegistering(false);
+            setRefresh((x) => x + 1);
+            setSecret({ code, secret: key });
+          }}
+        />
+      </Modal>
       <Modal open={!!secret} title={t("devices.newKey", { code: secret?.code ?? "" })} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} cancelButtonProps={{ style: { display: "none" } }}>
         <Alert type="warning" showIcon message={t("devices.secretOnce")} style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable code data-testid="rec-device-secret">
@@ -111,5 +131,40 @@ export function DevicesPage() {
         <Typography.Text type="secondary">{t("devices.howToIngest")}</Typography.Text>
       </Modal>
     </PageLayout>
+  );
+}
+
+/** 注册设备：选站点、类型、序列号；签发的密钥只显示一次。 */
+function RegisterForm({ onDone }: { onDone: (code: string, secret: string) => void }) {
+  const { t } = useTranslation(NS);
+  const stations = useQuery(RecyclingStationPointsDocument, { variables: {} });
+  const [register] = useMutation(RecyclingRegisterDeviceDocument);
+  return (
+    <ApiForm<{ stationId: string; kind: RecyclingDeviceKind; code: string; vendor?: string }>
+      initialValues={{ kind: "SMART_SCALE" }}
+      onSubmit={async (v) => {
+        const r = (await register({ variables: { input: { ...v, code: v.code.trim(), vendor: v.vendor?.trim() || undefined } } })).data?.registerRecyclingDevice;
+        if (r?.device && r.secret) onDone(r.device.code, r.secret);
+        return r;
+      }}
+    >
+      <Form.Item name="stationId" label={t("devices.station")} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          data-testid="rec-device-station"
+          options={(stations.data?.recyclingStationPoints ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${t(`stationKind.${s.kind}`)}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="kind" label={t("devices.kind")} rules={[{ required: true }]}>
+        <Select options={KINDS.map((k) => ({ value: k, label: t(`deviceKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="code" label={t("devices.code")} rules={[{ required: true }, { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t("merchants.codeRule") }]}>
+        <Input maxLength={40} data-testid="rec-device-code" />
+      </Form.Item>
+      <Form.Item name="vendor" label={t("devices.vendor")}>
+        <Input maxLength={80} />
+      </Form.Item>
+    </ApiForm>
   );
 }

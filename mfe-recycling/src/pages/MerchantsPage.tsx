@@ -1,15 +1,18 @@
 import { useMutation } from "@apollo/client/react";
 import { canWrite, errorMessage, useViewer } from "@zw/client";
-import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
-import { App, Button, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import { ApiForm, ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { num, today, useDateFormat, useReference } from "../format.js";
 import {
   RecyclingAdvanceSettlementDocument,
+  RecyclingCreateMerchantDocument,
+  RecyclingCreateTerminalKeyDocument,
   RecyclingGenerateSettlementsDocument,
   RecyclingMerchantsDocument,
   RecyclingRedemptionsDocument,
   RecyclingSettlementsDocument,
+  type MerchantKind,
   type RecyclingMerchantsQuery,
   type RecyclingSettlementsQuery,
   type SettlementStatus,
@@ -39,7 +42,9 @@ function lastMonths(n: number): string[] {
 export function MerchantsPage() {
   const { t } = useTranslation(NS);
   const { viewer } = useViewer();
-  const [view, setView] = useState<"settlements" | "redemptions" | "merchants">(viewer?.org ? "redemptions" : "settlements");
+  // A merchant's counter starts at its redemptions, staff at the settlements (the viewer may load after the first render).
+  const [chosen, setView] = useState<"settlements" | "redemptions" | "merchants">();
+  const view = chosen ?? (viewer?.org ? "redemptions" : "settlements");
   return (
     <PageLayout title={t("merchants.title")} subtitle={t("merchants.subtitle")} testId="rec-merchants">
       <Segmented
@@ -166,12 +171,18 @@ function Redemptions() {
   );
 }
 
+const MERCHANT_KINDS: MerchantKind[] = ["SUPERMARKET", "PHARMACY", "OTHER"];
+
 function Merchants() {
   const { t } = useTranslation(NS);
   const lng = useLanguage();
+  const { viewer } = useViewer();
   const { districtOptions } = useReference();
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<Merchant | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const staff = !viewer?.org && canWrite(viewer, "recycling");
   const filter = { districtId: filters.districtId as string | undefined, kind: filters.kind as "SUPERMARKET" | "PHARMACY" | "OTHER" | undefined, search: filters.search as string | undefined };
   return (
     <>
@@ -186,11 +197,17 @@ function Merchants() {
           ]}
         />
         <ExportButton name="recycling.merchants" filter={{ districtId: filter.districtId, kind: filter.kind }} />
+        {staff ? (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="rec-merchant-new">
+            {t("merchants.new")}
+          </Button>
+        ) : null}
       </Space>
       <ConnectionTable
         testId="rec-merchants-table"
         query={RecyclingMerchantsDocument}
         variables={{ filter }}
+        refreshToken={refresh}
         select={(d) => d.recyclingMerchants}
         onRowClick={setOpen}
         columns={[
@@ -219,7 +236,98 @@ function Merchants() {
             { title: t("merchants.amount"), dataIndex: "yuanValue", align: "right", render: (v: string) => `¥${num(v)}` },
           ]}
         />
+        {open && staff ? <TerminalKey merchant={open} /> : null}
       </DetailDrawer>
+      <Modal open={creating} title={t("merchants.new")} footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
+        <MerchantForm
+          districtOptions={districtOptions}
+          defaultDistrict={viewer?.district?.id}
+          onDone={() => {
+            setCreating(false);
+            setRefresh((x) => x + 1);
+          }}
+        />
+      </Modal>
     </>
+  );
+}
+
+/** 登记兑换商户（工作人员）。 */
+export function MerchantForm({ districtOptions, defaultDistrict, onDone }: { districtOptions: { value: string; label: string }[]; defaultDistrict?: string; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const [create] = useMutation(RecyclingCreateMerchantDocument);
+  return (
+    <ApiForm<{ code: string; name: string; kind: MerchantKind; districtId: string; address?: string; contact?: string; lon?: number; lat?: number }>
+      initialValues={{ kind: "SUPERMARKET", districtId: defaultDistrict }}
+      onSubmit={async (v) => (await create({ variables: { input: { ...v, address: v.address || undefined, contact: v.contact || undefined } } })).data?.createRecyclingMerchant}
+      onSuccess={() => {
+        message.success(t("merchants.created"));
+        onDone();
+      }}
+    >
+      <Form.Item name="code" label={t("merchants.code")} rules={[{ required: true }, { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t("merchants.codeRule") }]}>
+        <Input maxLength={40} data-testid="rec-merchant-code" />
+      </Form.Item>
+      <Form.Item name="name" label={t("merchants.merchant")} rules={[{ required: true }, { min: 2, max: 100 }]}>
+        <Input maxLength={100} data-testid="rec-merchant-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t("merchants.kind")} rules={[{ required: true }]}>
+        <Select options={MERCHANT_KINDS.map((k) => ({ value: k, label: t(`merchantKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={districtOptions} data-testid="rec-merchant-district" />
+      </Form.Item>
+      <Form.Item name="address" label={t("merchants.address")}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="contact" label={t("merchants.contact")}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Space>
+        <Form.Item name="lon" label={t("merchants.lon")}>
+          <InputNumber min={118} max={122} step={0.0001} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="lat" label={t("merchants.lat")}>
+          <InputNumber min={28} max={31} step={0.0001} style={{ width: 160 }} />
+        </Form.Item>
+      </Space>
+    </ApiForm>
+  );
+}
+
+/** 为商户签发兑换终端密钥（只显示一次）。 */
+function TerminalKey({ merchant }: { merchant: Merchant }) {
+  const { t } = useTranslation(NS);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [issue] = useMutation(RecyclingCreateTerminalKeyDocument);
+  return (
+    <div style={{ marginTop: 16 }} data-testid="rec-terminal-key">
+      <Typography.Title level={5}>{t("merchants.terminalKey")}</Typography.Title>
+      {secret ? (
+        <>
+          <Alert type="warning" showIcon title={t("devices.secretOnce")} style={{ marginBottom: 8 }} />
+          <Typography.Paragraph copyable code data-testid="rec-terminal-secret">
+            {secret}
+          </Typography.Paragraph>
+          <Typography.Text type="secondary">{t("merchants.terminalHow")}</Typography.Text>
+        </>
+      ) : (
+        <ApiForm<{ name: string }>
+          layout="horizontal"
+          fieldPrefix=""
+          submitText={t("merchants.issueKey")}
+          onSubmit={async (v) => {
+            const r = (await issue({ variables: { merchantId: merchant.id, name: v.name.trim() } })).data?.createMerchantTerminalKey;
+            if (r?.secret) setSecret(r.secret);
+            return r;
+          }}
+        >
+          <Form.Item name="name" label={t("merchants.terminalName")} rules={[{ required: true, whitespace: true }, { max: 40 }]}>
+            <Input maxLength={40} placeholder={t("merchants.terminalPlaceholder")} data-testid="rec-terminal-name" />
+          </Form.Item>
+        </ApiForm>
+      )}
+    </div>
   );
 }

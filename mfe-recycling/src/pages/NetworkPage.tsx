@@ -1,10 +1,13 @@
-import { useQuery } from "@apollo/client/react";
-import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { canWrite, useViewer } from "@zw/client";
+import { ApiForm, ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
 import { BarChart, DistrictMap, type MapPoint } from "@zw/ui/charts";
-import { Card, Col, Row, Segmented, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { addDays, kg, num, today, useDateFormat, useReference } from "../format.js";
 import {
+  RecyclingCreateEnterpriseDocument,
+  RecyclingCreateStationDocument,
   RecyclingEnterprisesDocument,
   RecyclingStationDetailDocument,
   RecyclingStationPointsDocument,
@@ -26,6 +29,11 @@ export function NetworkPage() {
   const [view, setView] = useState<"stations" | "enterprises">("stations");
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<Station | null>(null);
+  const { viewer } = useViewer();
+  const [creating, setCreating] = useState<"station" | "enterprise" | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const writable = canWrite(viewer, "recycling") && (!viewer?.org || viewer.org.kind === "recycling.enterprise");
+  const staff = writable && !viewer?.org;
   const filter = {
     districtId: filters.districtId as string | undefined,
     kind: filters.kind as RecyclingStationKind | undefined,
@@ -40,7 +48,21 @@ export function NetworkPage() {
       title={t("network.title")}
       subtitle={t("network.subtitle")}
       testId="rec-network"
-      extra={<ExportButton name="recycling.stations" filter={filter} />}
+      extra={
+        <Space>
+          {staff ? (
+            <Button onClick={() => setCreating("enterprise")} data-testid="rec-enterprise-new">
+              {t("network.newEnterprise")}
+            </Button>
+          ) : null}
+          {writable ? (
+            <Button type="primary" onClick={() => setCreating("station")} data-testid="rec-station-new">
+              {t("network.newStation")}
+            </Button>
+          ) : null}
+          <ExportButton name="recycling.stations" filter={filter} />
+        </Space>
+      }
       filters={
         <FilterBar
           value={filters}
@@ -70,6 +92,7 @@ export function NetworkPage() {
               testId="rec-stations-table"
               query={RecyclingStationsDocument}
               variables={{ filter }}
+              refreshToken={refresh}
               select={(d) => d.recyclingStations}
               onRowClick={setOpen}
               columns={[
@@ -84,6 +107,7 @@ export function NetworkPage() {
           ) : (
             <ConnectionTable
               testId="rec-enterprises-table"
+              refreshToken={refresh}
               query={RecyclingEnterprisesDocument}
               variables={{ filter: { districtId: filter.districtId, search: filter.search } }}
               select={(d) => d.recyclingEnterprises}
@@ -99,7 +123,130 @@ export function NetworkPage() {
         </Col>
       </Row>
       <StationDrawer station={open} onClose={() => setOpen(null)} />
+      <Modal open={!!creating} title={creating === "enterprise" ? t("network.newEnterprise") : t("network.newStation")} footer={null} onCancel={() => setCreating(null)} destroyOnHidden width={640}>
+        {creating === "enterprise" ? (
+          <EnterpriseForm districtOptions={districtOptions} defaultDistrict={viewer?.district?.id} onDone={() => { setCreating(null); setView("enterprises"); setRefresh((x) => x + 1); void points.refetch(); }} />
+        ) : creating === "station" ? (
+          <StationForm districtOptions={districtOptions} defaultDistrict={viewer?.district?.id} ownEnterprise={viewer?.org?.kind === "recycling.enterprise" ? { id: viewer.org.id, name: viewer.org.name ?? "" } : null} onDone={() => { setCreating(null); setView("stations"); setRefresh((x) => x + 1); void points.refetch(); }} />
+        ) : null}
+      </Modal>
     </PageLayout>
+  );
+}
+
+const CODE_RULE = /^[A-Za-z0-9._-]{2,40}$/;
+
+/** 登记回收企业（工作人员）。 */
+function EnterpriseForm({ districtOptions, defaultDistrict, onDone }: { districtOptions: { value: string; label: string }[]; defaultDistrict?: string; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const [create] = useMutation(RecyclingCreateEnterpriseDocument);
+  return (
+    <ApiForm<{ code: string; name: string; creditCode?: string; districtId: string; coop?: boolean; contact?: string; phone?: string; address?: string }>
+      initialValues={{ districtId: defaultDistrict, coop: false }}
+      onSubmit={async (v) => {
+        const input = { ...v, creditCode: v.creditCode?.trim() || undefined, contact: v.contact?.trim() || undefined, phone: v.phone?.trim() || undefined, address: v.address?.trim() || undefined };
+        return (await create({ variables: { input } })).data?.createRecyclingEnterprise;
+      }}
+      onSuccess={() => {
+        message.success(t("network.saved"));
+        onDone();
+      }}
+    >
+      <Form.Item name="code" label={t("network.code")} rules={[{ required: true }, { pattern: CODE_RULE, message: t("merchants.codeRule") }]}>
+        <Input maxLength={40} data-testid="rec-enterprise-code" />
+      </Form.Item>
+      <Form.Item name="name" label={t("network.name")} rules={[{ required: true }, { min: 2, max: 100 }]}>
+        <Input maxLength={100} data-testid="rec-enterprise-name" />
+      </Form.Item>
+      <Form.Item name="creditCode" label={t("network.creditCode")} rules={[{ pattern: /^[0-9A-Z]{18}$/, message: t("network.creditCodeRule") }]}>
+        <Input maxLength={18} />
+      </Form.Item>
+      <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
+        <Select options={districtOptions} />
+      </Form.Item>
+      <Form.Item name="coop" valuePropName="checked">
+        <Checkbox>{t("network.coopNetwork")}</Checkbox>
+      </Form.Item>
+      <Space>
+        <Form.Item name="contact" label={t("network.contact")}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="phone" label={t("pickups.phone")} rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("pickups.phoneRule") }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="address" label={t("network.address")}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </ApiForm>
+  );
+}
+
+/** 登记回收站点（工作人员为任一企业，企业为自己）。 */
+function StationForm({ districtOptions, defaultDistrict, ownEnterprise, onDone }: { districtOptions: { value: string; label: string }[]; defaultDistrict?: string; ownEnterprise: { id: string; name: string } | null; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const [create] = useMutation(RecyclingCreateStationDocument);
+  const ents = useQuery(RecyclingEnterprisesDocument, { variables: { first: 100 }, skip: !!ownEnterprise });
+  const entOptions = ownEnterprise ? [{ value: ownEnterprise.id, label: ownEnterprise.name }] : (ents.data?.recyclingEnterprises.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }));
+  return (
+    <ApiForm<{ code: string; name: string; kind: RecyclingStationKind; enterpriseId: string; districtId: string; rural?: boolean; lon: number; lat: number; address?: string; households?: number; capacityTpd?: number; openedOn?: string }>
+      initialValues={{ kind: "SERVICE_STATION", districtId: defaultDistrict, enterpriseId: ownEnterprise?.id, rural: false }}
+      onSubmit={async (v) => {
+        const input = { ...v, address: v.address?.trim() || undefined, capacityTpd: v.capacityTpd != null ? String(v.capacityTpd) : undefined, openedOn: v.openedOn || undefined };
+        return (await create({ variables: { input } })).data?.createRecyclingStation;
+      }}
+      onSuccess={() => {
+        message.success(t("network.saved"));
+        onDone();
+      }}
+    >
+      <Space wrap>
+        <Form.Item name="code" label={t("network.code")} rules={[{ required: true }, { pattern: CODE_RULE, message: t("merchants.codeRule") }]}>
+          <Input maxLength={40} data-testid="rec-station-code" />
+        </Form.Item>
+        <Form.Item name="name" label={t("network.name")} rules={[{ required: true }, { min: 2, max: 100 }]}>
+          <Input maxLength={100} style={{ width: 300 }} data-testid="rec-station-name" />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="kind" label={t("network.kind")} rules={[{ required: true }]}>
+          <Select style={{ width: 160 }} options={KINDS.map((k) => ({ value: k, label: t(`stationKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="enterpriseId" label={t("network.enterprise")} rules={[{ required: true }]}>
+          <Select style={{ width: 260 }} showSearch optionFilterProp="label" disabled={!!ownEnterprise} options={entOptions} data-testid="rec-station-enterprise" />
+        </Form.Item>
+        <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
+          <Select style={{ width: 140 }} options={districtOptions} data-testid="rec-station-district" />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="lon" label={t("merchants.lon")} rules={[{ required: true }]}>
+          <InputNumber min={118} max={122} step={0.0001} style={{ width: 150 }} data-testid="rec-station-lon" />
+        </Form.Item>
+        <Form.Item name="lat" label={t("merchants.lat")} rules={[{ required: true }]}>
+          <InputNumber min={28} max={31} step={0.0001} style={{ width: 150 }} data-testid="rec-station-lat" />
+        </Form.Item>
+        <Form.Item name="rural" valuePropName="checked" label=" ">
+          <Checkbox>{t("network.ruralOnly")}</Checkbox>
+        </Form.Item>
+      </Space>
+      <Form.Item name="address" label={t("network.address")}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="households" label={t("network.households")}>
+          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item name="capacityTpd" label={t("network.capacity")}>
+          <InputNumber min={0} max={100000} step={0.5} style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item name="openedOn" label={t("network.openedOn")}>
+          <Input type="date" style={{ width: 170 }} />
+        </Form.Item>
+      </Space>
+    </ApiForm>
   );
 }
 

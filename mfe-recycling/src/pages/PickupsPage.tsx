@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
 import { ApiForm, ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
-import { Card, Form, Input, InputNumber, Select, Space, Steps, Table, Typography } from "antd";
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Typography } from "antd";
 import { useState } from "react";
 import { kg, useDateFormat, useReference } from "../format.js";
-import { RecyclingAdvancePickupDocument, RecyclingPickupDetailDocument, RecyclingPickupsDocument, RecyclingStationPointsDocument, type HouseholdPickupAction, type HouseholdPickupStatus, type RecPickupFragment } from "../graphql/generated.js";
+import { RecyclingAdvancePickupDocument, RecyclingPickupDetailDocument, RecyclingPickupsDocument, RecyclingRequestPickupDocument, RecyclingStationPointsDocument, type HouseholdPickupAction, type HouseholdPickupStatus, type RecPickupFragment } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
 const CHAIN: HouseholdPickupStatus[] = ["REQUESTED", "ASSIGNED", "COLLECTED", "AT_STATION", "ON_TRUCK", "AT_SORTING_CENTRE", "SOLD"];
@@ -27,13 +27,25 @@ export function PickupsPage() {
   const [filters, setFilters] = useState<FilterValues>({});
   const [open, setOpen] = useState<RecPickupFragment | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const [requesting, setRequesting] = useState(false);
+  const { viewer } = useViewer();
+  const writable = canWrite(viewer, "recycling") && (!viewer?.org || viewer.org.kind === "recycling.enterprise");
   const filter = { districtId: filters.districtId as string | undefined, status: filters.status as HouseholdPickupStatus[] | undefined, search: filters.search as string | undefined };
   return (
     <PageLayout
       title={t("pickups.title")}
       subtitle={t("pickups.subtitle")}
       testId="rec-pickups"
-      extra={<ExportButton name="recycling.pickups" filter={filter} />}
+      extra={
+        <Space>
+          {writable ? (
+            <Button type="primary" onClick={() => setRequesting(true)} data-testid="rec-pickup-new">
+              {t("pickups.new")}
+            </Button>
+          ) : null}
+          <ExportButton name="recycling.pickups" filter={filter} />
+        </Space>
+      }
       filters={
         <FilterBar
           value={filters}
@@ -65,7 +77,53 @@ export function PickupsPage() {
         ]}
       />
       <PickupDrawer pickup={open} onClose={() => setOpen(null)} onChanged={() => setRefresh((x) => x + 1)} />
+      <Modal open={requesting} title={t("pickups.new")} footer={null} onCancel={() => setRequesting(false)} destroyOnHidden>
+        <RequestForm
+          districtOptions={districtOptions}
+          defaultDistrict={viewer?.district?.id}
+          onDone={() => {
+            setRequesting(false);
+            setRefresh((x) => x + 1);
+          }}
+        />
+      </Modal>
     </PageLayout>
+  );
+}
+
+/** 一键呼叫：居民（由热线、小程序或企业客服代录）预约上门回收；有积分卡时收集后积分入卡。 */
+function RequestForm({ districtOptions, defaultDistrict, onDone }: { districtOptions: { value: string; label: string }[]; defaultDistrict?: string; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const [request] = useMutation(RecyclingRequestPickupDocument);
+  return (
+    <ApiForm<{ districtId: string; address: string; contactName?: string; phone?: string; cardNo?: string }>
+      initialValues={{ districtId: defaultDistrict }}
+      submitText={t("pickups.submitRequest")}
+      onSubmit={async (v) => {
+        const input = { districtId: v.districtId, address: v.address.trim(), contactName: v.contactName?.trim() || undefined, phone: v.phone?.trim() || undefined, cardNo: v.cardNo?.trim().toUpperCase() || undefined };
+        const r = (await request({ variables: { input } })).data?.requestHouseholdPickup;
+        if (r?.pickup) message.success(t("pickups.requested", { number: r.pickup.number }));
+        return r;
+      }}
+      onSuccess={onDone}
+    >
+      <Form.Item name="districtId" label={t("common.district")} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={districtOptions} data-testid="rec-request-district" />
+      </Form.Item>
+      <Form.Item name="address" label={t("pickups.address")} rules={[{ required: true, whitespace: true }, { min: 2, max: 200 }]}>
+        <Input maxLength={200} data-testid="rec-request-address" />
+      </Form.Item>
+      <Form.Item name="contactName" label={t("pickups.contact")}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="phone" label={t("pickups.phone")} rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("pickups.phoneRule") }]}>
+        <Input maxLength={20} data-testid="rec-request-phone" />
+      </Form.Item>
+      <Form.Item name="cardNo" label={t("cards.cardNo")} extra={t("pickups.cardHint")}>
+        <Input maxLength={40} data-testid="rec-request-card" />
+      </Form.Item>
+    </ApiForm>
   );
 }
 

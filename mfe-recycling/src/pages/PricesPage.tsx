@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { canWrite, useViewer } from "@zw/client";
+import { canWrite, errorMessage, useViewer } from "@zw/client";
 import { ApiForm, ErrorState, ExportButton, PageLayout, localName, useLanguage, useTranslation } from "@zw/ui";
 import { LineChart } from "@zw/ui/charts";
-import { Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { addDays, num, today, useReference } from "../format.js";
-import { RecyclingPriceBoardDocument, RecyclingPriceHistoryDocument, RecyclingPublishPricesDocument, type RecyclingPriceBoardQuery } from "../graphql/generated.js";
+import { RecyclingPriceBoardDocument, RecyclingPriceHistoryDocument, RecyclingPublishPricesDocument, RecyclingReferenceDocument, RecyclingUpdateMaterialDocument, type RecyclingPriceBoardQuery } from "../graphql/generated.js";
 import { NS } from "../module.js";
 
 type BoardRow = RecyclingPriceBoardQuery["recyclingPriceBoard"][number];
@@ -78,6 +78,7 @@ export function PricesPage() {
           </Card>
         </Col>
       </Row>
+      <Materials />
       <Drawer open={publishing} title={t("prices.publish")} onClose={() => setPublishing(false)} size={520} destroyOnHidden>
         <PublishForm
           rows={rows}
@@ -113,5 +114,79 @@ function PublishForm({ rows, materialOptions, onDone }: { rows: BoardRow[]; mate
       </Form.Item>
       <Typography.Text type="secondary">{t("prices.currentCount", { n: rows.filter((r) => r.priceYuan).length })}</Typography.Text>
     </ApiForm>
+  );
+}
+
+/** 物资目录与积分率：每种物资的单位、每千克（或每件）积分；市级工作人员可修改积分率或停收（记审计）。 */
+function Materials() {
+  const { t } = useTranslation(NS);
+  const lng = useLanguage();
+  const { message } = App.useApp();
+  const { viewer } = useViewer();
+  const q = useQuery(RecyclingReferenceDocument);
+  const [update] = useMutation(RecyclingUpdateMaterialDocument);
+  const [draft, setDraft] = useState<Record<string, number | null>>({});
+  const mayEdit = canWrite(viewer, "recycling") && !viewer?.org && !viewer?.district;
+  const save = async (id: string, patch: { pointsPerUnit?: number; active?: boolean }) => {
+    try {
+      const r = (await update({ variables: { input: { id, ...patch } } })).data?.updateRecyclingMaterial;
+      if (r?.userErrors.length) message.error(r.userErrors[0]!.message);
+      else {
+        message.success(t("prices.materialSaved"));
+        setDraft((d) => ({ ...d, [id]: null }));
+        void q.refetch();
+      }
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  const materials = q.data?.recyclingMaterials ?? [];
+  return (
+    <Card size="small" title={t("prices.materials")} style={{ marginTop: 12 }} data-testid="rec-materials">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        loading={q.loading}
+        dataSource={materials}
+        columns={[
+          { title: t("prices.material"), key: "n", render: (_, m) => <Space>{localName(m, lng)}<Typography.Text type="secondary"><code>{m.code}</code></Typography.Text></Space> },
+          { title: t("prices.category"), dataIndex: "category", render: (c: string) => t(`category.${c}`) },
+          { title: t("prices.unit"), dataIndex: "unit", render: (u: string) => t(u === "PIECE" ? "prices.perPiece" : "prices.perKg") },
+          {
+            title: t("prices.pointsRate"),
+            key: "p",
+            align: "right",
+            render: (_, m) =>
+              mayEdit ? (
+                <Space>
+                  <InputNumber min={0} max={100000} precision={0} value={draft[m.id] ?? m.pointsPerUnit} onChange={(v) => setDraft((d) => ({ ...d, [m.id]: v }))} style={{ width: 110 }} data-testid={`rec-material-rate-${m.code}`} />
+                  {draft[m.id] != null && draft[m.id] !== m.pointsPerUnit ? (
+                    <Popconfirm title={t("prices.rateConfirm")} onConfirm={() => void save(m.id, { pointsPerUnit: draft[m.id]! })}>
+                      <a data-testid={`rec-material-save-${m.code}`}>{t("rules.save")}</a>
+                    </Popconfirm>
+                  ) : null}
+                </Space>
+              ) : (
+                num(m.pointsPerUnit)
+              ),
+          },
+          {
+            title: t("prices.collected"),
+            key: "a",
+            render: (_, m) =>
+              mayEdit ? (
+                <Popconfirm title={m.active ? t("prices.stopConfirm") : t("prices.resumeConfirm")} onConfirm={() => void save(m.id, { active: !m.active })}>
+                  <Switch checked={m.active} size="small" data-testid={`rec-material-active-${m.code}`} />
+                </Popconfirm>
+              ) : m.active ? (
+                <Tag color="green">{t("prices.yes")}</Tag>
+              ) : (
+                <Tag>{t("prices.no")}</Tag>
+              ),
+          },
+        ]}
+      />
+    </Card>
   );
 }

@@ -95,5 +95,6 @@ export function alignedPeriod(from: string, to: string): { kind: "D" | "M" | "Q"
 }
 
 export function isDay(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && dayOf(startOfDay(s)) === s;
+  // "2026-13-01" parses to NaN (dayOf would throw); "2026-02-30" rolls over to another day.
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && dayOf(startOfDay(s)) === s;
 }
