@@ -14,7 +14,6 @@ import { buildAppSchema } from "./schema.js";
 
 /** Lists a key can read that do not take updatedSince yet — each one is a known gap for its stream to close. */
 const KNOWN_MISSING: Record<string, string> = {
-  awarenessSurveys: "cells (mfe-cells / api/src/modules/cells)",
 };
 
 /**
@@ -23,7 +22,7 @@ const KNOWN_MISSING: Record<string, string> = {
  * from the rows (it can still page with the cursor) — a gap for the recycling stream.
  */
 const SYNC_FIELDS = ["updatedAt", "receivedAt", "createdAt"];
-const NO_SYNC_TIMESTAMP: Record<string, string> = { pointsRedemptions: "recycling (PointsRedemption has no createdAt field)" };
+const NO_SYNC_TIMESTAMP: Record<string, string> = {};
 /** The tombstone feed is the sync of deletions itself: `deletions(since:)`. */
 const NOT_A_LIST = new Set(["deletions"]);
 

@@ -4,6 +4,7 @@
  * published content, and the question path is throttled per client address.
  */
 import { and, arrayContains, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { GraphQLDateTime } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Can, can } from "../../graphql/auth.js";
 import { connectionComplexity, PageArgs, paginate } from "../../graphql/connection.js";
@@ -332,14 +333,24 @@ export class EngageResolver {
 
   @Query(() => AwarenessSurveyConnection, { description: "知晓率调查 / Awareness surveys", complexity: connectionComplexity })
   @Can.read("cells")
-  async awarenessSurveys(@Args() page: PageArgs, @Ctx() ctx: Context, @Arg("districtId", () => ID, { nullable: true, description: "区县 / District" }) districtId?: string) {
+  async awarenessSurveys(
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+    @Arg("districtId", () => ID, { nullable: true, description: "区县 / District" }) districtId?: string,
+    @Arg("updatedSince", () => GraphQLDateTime, { nullable: true, description: "增量同步：此时间之后变更的记录（按变更时间升序）/ Incremental sync: records changed since (oldest first)" }) updatedSince?: Date,
+  ) {
     const d = optionalIdOf("District", districtId, "districtId");
     return paginate({
       db: ctx.db,
       table: awarenessSurveys,
       id: awarenessSurveys.id,
-      orderBy: awarenessSurveys.surveyedOn,
-      where: [...scopeWhere(ctx.principal, { district: awarenessSurveys.districtId }), d ? eq(awarenessSurveys.districtId, d) : undefined],
+      orderBy: updatedSince ? awarenessSurveys.updatedAt : awarenessSurveys.surveyedOn,
+      ascending: !!updatedSince,
+      where: [
+        ...scopeWhere(ctx.principal, { district: awarenessSurveys.districtId }),
+        d ? eq(awarenessSurveys.districtId, d) : undefined,
+        updatedSince ? gte(awarenessSurveys.updatedAt, updatedSince) : undefined,
+      ],
       first: page.first,
       after: page.after,
     });

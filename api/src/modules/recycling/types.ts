@@ -495,6 +495,8 @@ export class PointsRedemption extends Node {
   at: Date;
   @Field({ description: "终端或操作员 / Terminal or operator" })
   actor: string;
+  @Field(() => GraphQLDateTime, { description: "平台收到时间（增量同步的检查点）/ When the platform recorded it (the incremental-sync checkpoint)" })
+  createdAt: Date;
   cardId: number;
   merchantId: number;
   districtId: number;
