@@ -219,6 +219,13 @@ describe("academy (无废学院)", () => {
     }
   });
 
+  it("answers a search of punctuation only with nothing found, not an error (found by the fuzzer)", async () => {
+    for (const q of ["{}", "。，！", "%_"]) {
+      expect(ok(await h.gql(SEARCH, { q })).academySearch.totalCount, q).toBe(0);
+      expect(ok(await h.gql(`query($q: String) { faq(search: $q, first: 5) { totalCount } }`, { q })).faq.totalCount, q).toBe(0);
+    }
+  });
+
   it("finds 无废 everywhere it occurs, and titles before bodies", async () => {
     const r = ok(await h.gql(SEARCH, { q: "无废" })).academySearch;
     const [total] = await rows<{ n: number }>(h.database.db, sql`select count(*)::int as n from cells.academy_items where status = 'PUBLISHED' and (title || summary || body || array_to_string(tags, ' ') || category || source) like '%无废%'`);

@@ -121,7 +121,7 @@ export class EngageResolver {
     if (ts) {
       return rankedPage<AcademyRow>({ db: ctx.db, table: academyItems, where: and(...base, ts.where)!, rank: ts.rank, tieBreak: sql`${academyItems.publishedAt} desc, ${academyItems.id} desc`, first: page.first, after: page.after });
     }
-    if (query && !ts) return rankedPage<AcademyRow>({ db: ctx.db, table: academyItems, where: sql`false`, rank: sql<number>`0`, tieBreak: sql`1`, first: page.first, after: page.after });
+    if (query && !ts) return rankedPage<AcademyRow>({ db: ctx.db, table: academyItems, where: sql`false`, rank: sql<number>`0::float8`, tieBreak: sql`${academyItems.id} desc`, first: page.first, after: page.after });
     return paginate({ db: ctx.db, table: academyItems, id: academyItems.id, orderBy: academyItems.publishedAt, where: base, first: page.first, after: page.after });
   }
 
@@ -254,7 +254,7 @@ export class EngageResolver {
         db: ctx.db,
         table: questions,
         where: ts ? and(...base, ts.where)! : sql`false`,
-        rank: ts?.rank ?? sql<number>`0`,
+        rank: ts?.rank ?? sql<number>`0::float8`, // an expression: a bare 0 in ORDER BY is a column position
         tieBreak: sql`${questions.publishedAt} desc, ${questions.id} desc`,
         first: page.first,
         after: page.after,
