@@ -69,6 +69,21 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     formatError: formatError(config.dev, log),
     plugins: [
       fastifyApolloDrainPlugin(server),
+      {
+        // The database went away during the operation (formatError marked it): 503 + Retry-After, so
+        // clients and load balancers retry instead of treating it as a broken request.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+              if (errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) {
+                response.http.status = 503;
+                response.http.headers.set("retry-after", "2");
+              }
+            },
+          };
+        },
+      },
       limitsPlugin({
         maxDepth: config.maxQueryDepth,
         maxCost: config.maxQueryCost,
@@ -92,7 +107,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     try {
       principal = await principalFrom(app.db, auth, keyHeader);
     } catch {
-      throw new GraphQLError("Database unavailable", { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } });
+      throw new GraphQLError("Database unavailable, retry shortly / 数据库暂不可用，请稍后重试", { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: new Map([["retry-after", "2"]]) } } });
     }
     if (!principal) throw new GraphQLError("Invalid or expired credentials", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
     const idem = req.headers["idempotency-key"];

@@ -103,6 +103,9 @@ describe(`fuzzing from the schema (${TEST_DB}, ${OPS} operations, seed ${SEED})`
     const stats = { ops: 0, structural: 0, mutations: 0, rejected: 0, accepted: 0, fingerprinted: 0, statuses: new Map<number, number>(), codes: new Map<string, number>(), reachedService: 0 };
     const attacks = structuralAttacks(rng);
     const covered = new Set<string>();
+    // Real records to aim at: reference data the accounts seed has.
+    for (const q of [`{ districts { id } departments { id } }`, `{ users(first: 50) { edges { node { id } } } apiKeys(first: 20) { edges { node { id } } } }`]) gen.learn((await send(callers.admin!, JSON.stringify({ query: q }))).body);
+    const timing = { send: 0, fingerprint: 0 };
     const started = Date.now();
 
     const check = (what: string, status: number, text: string, sent: unknown[]) => {
@@ -127,17 +130,22 @@ describe(`fuzzing from the schema (${TEST_DB}, ${OPS} operations, seed ${SEED})`
       const caller = callerFor(rule, rng);
       const op = gen.operation(kind, field);
       const isMutation = kind === "mutation";
-      const sample = isMutation && stats.mutations % 25 === 0;
+      const sample = isMutation && stats.mutations % 50 === 0;
       const before = isMutation ? await marks() : null;
+      let t0 = performance.now();
       const fpBefore: TableFingerprint[] | null = sample ? await fingerprint(h.database.db, { exclude: VOLATILE }) : null;
+      timing.fingerprint += performance.now() - t0;
+      t0 = performance.now();
       if (isMutation) stats.mutations++;
       let res = await send(caller, JSON.stringify({ query: op.query, variables: op.variables }));
       if (res.statusCode === 401 && caller.username) {
         await relogin(caller); // a fuzzed mutation may have ended the session (e.g. revokeUserSessions)
         res = await send(caller, JSON.stringify({ query: op.query, variables: op.variables }));
       }
+      timing.send += performance.now() - t0;
       const what = `${field.name} as ${caller.name}: ${op.query.slice(0, 300)} ${JSON.stringify(op.variables).slice(0, 400)}`;
       check(what, res.statusCode, res.body, op.values);
+      gen.learn(res.body);
       let body: { data?: Record<string, { userErrors?: unknown[] } | null>; errors?: { extensions?: { code?: string } }[] } = {};
       try {
         body = JSON.parse(res.body);
@@ -156,7 +164,9 @@ describe(`fuzzing from the schema (${TEST_DB}, ${OPS} operations, seed ${SEED})`
           if (after.a !== before!.a || after.e !== before!.e) changed.push(`${what}: audit ${before!.a}→${after.a}, events ${before!.e}→${after.e}`);
           if (fpBefore) {
             stats.fingerprinted++;
+            const t1 = performance.now();
             const fpAfter = await fingerprint(h.database.db, { exclude: VOLATILE });
+            timing.fingerprint += performance.now() - t1;
             const diff = fpAfter.filter((t, j) => t.md5 !== fpBefore[j]?.md5 || t.table !== fpBefore[j]?.table).map((t) => t.table);
             if (diff.length) changed.push(`${what}: tables changed ${diff.join(", ")}`);
           }
@@ -166,7 +176,7 @@ describe(`fuzzing from the schema (${TEST_DB}, ${OPS} operations, seed ${SEED})`
     }
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `[fuzz ${TEST_DB}] ${stats.ops} operations (${stats.structural} structural, ${stats.mutations} mutations: ${stats.rejected} rejected, ${stats.accepted} accepted; ${stats.fingerprinted} fingerprinted) in ${seconds.toFixed(0)} s; ${stats.reachedService} reached a resolver;` +
+      `[fuzz ${TEST_DB}] ${stats.ops} operations (${stats.structural} structural, ${stats.mutations} mutations: ${stats.rejected} rejected, ${stats.accepted} accepted; ${stats.fingerprinted} fingerprinted) in ${seconds.toFixed(0)} s (requests ${(timing.send / 1000).toFixed(0)} s, fingerprints ${(timing.fingerprint / 1000).toFixed(0)} s); ${[...gen.pool.values()].reduce((n, l) => n + l.length, 0)} real IDs of ${gen.pool.size} types learnt; ${stats.reachedService} reached a resolver;` +
         ` statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}; outcomes ${JSON.stringify(Object.fromEntries(stats.codes))}`,
     );
     if (failures.length) console.log(failures.slice(0, 10).map((f) => `${f.status} ${f.what}\n   → ${f.body}`).join("\n"));

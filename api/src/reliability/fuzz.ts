@@ -96,6 +96,40 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "ZY2026-000001",
 ];
 
+/** Hostile but plausible: passes length and format checks, so it reaches the services and the database. */
+export const PLAUSIBLE_STRINGS: readonly string[] = [
+  "测试<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "O'Brien'; drop table core.users; --",
+  "' OR 1=1 --",
+  "Robert\"); select pg_sleep(5); --",
+  "绍兴市越城区解放北路1号",
+  "浙D12345",
+  "浙DA0001",
+  "913306027654321XYZ",
+  "13800000000",
+  "Zerowaste2026!",
+  "正常的说明文字 / a normal note",
+  "a\u0007b",
+  "𝕏😀 emoji 名称",
+  "%s%s%s%n",
+  "1.5",
+  "0",
+  "-3",
+  "100000000000",
+  "1e3",
+  "0.001",
+  "2026-06-01",
+  "2026-06-01T08:00:00+08:00",
+  "HW08",
+  "900-249-08",
+  "https://127.0.0.1/hook",
+  "http://[::1]:1/x",
+  "paper_cardboard",
+  "construction:write",
+  "330602",
+];
+
 const HOSTILE_INTS: readonly unknown[] = [0, -1, 1, 2, 7, 100, 101, 1000, -2147483648, 2147483647, 99999999];
 const INVALID_INTS: readonly unknown[] = [2147483648, 1e100, -1e100, 1.5, "1", "NaN", true, [], {}];
 const HOSTILE_FLOATS: readonly unknown[] = [0, -0, -1, 0.1, 1e308, -1e308, 5e-324, 123456789012345.67, 1e15];
@@ -111,6 +145,8 @@ function nodeTypeNames(schema: GraphQLSchema): string[] {
 
 export class OperationGenerator {
   private readonly nodeTypes: string[];
+  /** Global IDs of records that exist, by type (harvested from responses with `learn`). */
+  readonly pool = new Map<string, string[]>();
   constructor(
     readonly schema: GraphQLSchema,
     readonly rng: Rng,
@@ -118,8 +154,34 @@ export class OperationGenerator {
     this.nodeTypes = nodeTypeNames(schema);
   }
 
-  hostileId(): unknown {
+  /** Remembers every global ID in a response, so later operations can name real records. */
+  learn(text: string): void {
+    for (const m of text.matchAll(/"id":"([A-Za-z0-9_-]{4,80})"/g)) {
+      const decoded = Buffer.from(m[1]!, "base64url").toString("utf8");
+      const t = /^([A-Z][A-Za-z]+):\d+$/.exec(decoded)?.[1];
+      if (!t) continue;
+      const list = this.pool.get(t) ?? [];
+      if (!list.includes(m[1]!) && list.length < 200) list.push(m[1]!);
+      this.pool.set(t, list);
+    }
+  }
+
+  /** A real ID, preferably of the type the argument's name suggests ("vehicleId" → a Vehicle). */
+  realId(name?: string): string | undefined {
+    if (!this.pool.size) return undefined;
+    const stem = (name ?? "").replace(/Ids?$/, "").toLowerCase();
+    const types = [...this.pool.keys()];
+    const match = stem && stem !== "" ? types.filter((t) => t.toLowerCase().endsWith(stem) || stem.endsWith(t.toLowerCase())) : [];
+    const t = match.length && this.rng.chance(0.8) ? this.rng.pick(match) : this.rng.pick(types);
+    return this.rng.pick(this.pool.get(t)!);
+  }
+
+  hostileId(name?: string): unknown {
     const r = this.rng;
+    if (r.chance(0.55)) {
+      const real = this.realId(name);
+      if (real) return real;
+    }
     const b64 = (s: string) => Buffer.from(s).toString("base64url");
     switch (r.int(8)) {
       case 0:
@@ -163,17 +225,17 @@ export class OperationGenerator {
   }
 
   /** A value for `type`: mostly well-typed but hostile, sometimes ill-typed. */
-  value(type: GraphQLInputType, depth = 0): unknown {
+  value(type: GraphQLInputType, depth = 0, name?: string): unknown {
     const r = this.rng;
     if (isNonNullType(type)) {
       if (r.chance(0.02)) return null;
-      return this.value(type.ofType, depth);
+      return this.value(type.ofType, depth, name);
     }
     if (r.chance(0.05)) return null;
     if (isListType(type)) {
-      if (r.chance(0.05)) return this.value(type.ofType, depth); // a bare item where a list belongs
-      const n = r.pick([0, 1, 1, 2, 3, depth < 2 ? 300 : 2]);
-      return Array.from({ length: n }, () => this.value(type.ofType, depth + 1));
+      if (r.chance(0.05)) return this.value(type.ofType, depth, name); // a bare item where a list belongs
+      const n = r.pick([0, 1, 1, 1, 2, 3, depth < 2 ? 300 : 2]);
+      return Array.from({ length: n }, () => this.value(type.ofType, depth + 1, name));
     }
     if (isEnumType(type)) {
       if (r.chance(0.08)) return r.pick(["DROP", "", "select", "__typename", 1]);
@@ -185,13 +247,13 @@ export class OperationGenerator {
       if (depth > 5) return out;
       for (const f of Object.values(type.getFields())) {
         const required = isNonNullType(f.type);
-        if (required ? !r.chance(0.02) : r.chance(0.4)) out[f.name] = this.value(f.type, depth + 1);
+        if (required ? !r.chance(0.02) : r.chance(0.4)) out[f.name] = this.value(f.type, depth + 1, f.name);
       }
       if (r.chance(0.03)) out[r.pick(["__proto__", "unknownField", "constructor"])] = r.pick(HOSTILE_STRINGS);
       return out;
     }
     if (isScalarType(type)) {
-      const invalid = r.chance(0.1);
+      const invalid = r.chance(0.05);
       switch (type.name) {
         case "Int":
           return invalid ? r.pick(INVALID_INTS) : r.pick(HOSTILE_INTS);
@@ -200,7 +262,7 @@ export class OperationGenerator {
         case "Boolean":
           return invalid ? r.pick(["true", 1, null]) : r.chance(0.5);
         case "ID":
-          return this.hostileId();
+          return this.hostileId(name);
         case "DateTime":
           return r.pick(HOSTILE_DATES);
         case "Date":
@@ -210,7 +272,8 @@ export class OperationGenerator {
         case "JSONObject":
           return this.hostileJson();
         default:
-          return invalid ? r.pick(HOSTILE_INTS) : r.pick(HOSTILE_STRINGS);
+          if (invalid) return r.pick(HOSTILE_INTS);
+          return r.chance(0.55) ? r.pick(PLAUSIBLE_STRINGS) : r.pick(HOSTILE_STRINGS);
       }
     }
     return null;
@@ -243,7 +306,7 @@ export class OperationGenerator {
   operation(kind: "query" | "mutation", field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown>; values: unknown[] } {
     const args = field.args.filter((a) => isNonNullType(a.type) || this.rng.chance(0.5));
     const variables: Record<string, unknown> = {};
-    for (const a of args) variables[a.name] = this.value(a.type);
+    for (const a of args) variables[a.name] = this.value(a.type, 0, a.name);
     const decl = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
     const call = args.map((a) => `${a.name}: $${a.name}`).join(", ");
     const query = `${kind} Fuzz${decl ? `(${decl})` : ""} { ${field.name}${call ? `(${call})` : ""}${this.selection(field.type)} }`;
