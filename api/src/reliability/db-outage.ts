@@ -2,7 +2,7 @@
  * The database-outage scenario shared by the fast test (db-outage.test.ts: the connection is cut by a TCP
  * proxy, nobody else disturbed) and the long suite (scripts/reliability.mjs: the PostgreSQL server itself
  * is restarted). Clients keep writing through the outage the way a well-behaved client does — a GraphQL
- * mutation with an Idempotency-Key and GPS batches, each retried until acknowledged — while /readyz is
+ * mutation (`openCase`) with an Idempotency-Key and GPS batches, each retried until acknowledged — while /readyz is
  * polled. Afterwards every acknowledged write must be present exactly once.
  */
 import { sql } from "drizzle-orm";
@@ -32,7 +32,8 @@ export interface OutageReport {
 
 export interface OutagePlan {
   client: OutageClient;
-  adminToken: string;
+  /** An API key with construction:write (opens cases). */
+  writeKey: string;
   ingestKey: string;
   terminals: string[];
   /** Makes the database unavailable, then available again; resolves when it is back. */
@@ -69,20 +70,25 @@ export async function runOutageScenario(p: OutagePlan): Promise<OutageReport & {
     }
   };
 
-  // Writer 1: users created through GraphQL with an Idempotency-Key, retried until acknowledged.
+  // Writer 1: cases opened through GraphQL with an Idempotency-Key, retried until acknowledged.
+  const district = Buffer.from("District:330602").toString("base64url");
   const users = (async () => {
     for (let i = 0; !stop; i++) {
-      const username = `${p.tag}.u${i}`;
+      const username = `${p.tag}-${i}`;
       const started = Date.now();
       for (;;) {
         rep.attempts++;
         const r = await p.client
-          .post("/graphql", { query: `mutation($u: String!) { createUser(input: { username: $u, displayName: "停库测试", password: "Password12345", role: LEADERSHIP }) { user { username } userErrors { code } } }`, variables: { u: username } }, { authorization: `Bearer ${p.adminToken}`, "idempotency-key": `${p.tag}-user-${i}` })
+          .post(
+            "/graphql",
+            { query: `mutation($d: ID!, $l: String!) { openCase(input: { stream: construction, source: PATROL, subjectType: "Vehicle", subjectLabel: $l, districtId: $d, violationType: "未密闭运输" }) { case { subjectLabel } userErrors { code } } }`, variables: { d: district, l: username } },
+            { "x-api-key": p.writeKey, "idempotency-key": `${p.tag}-case-${i}` },
+          )
           .catch((e: Error) => ({ status: 0, body: String(e.message) }));
         let ok = false;
         try {
           const j = JSON.parse(r.body);
-          ok = r.status === 200 && !j.errors && j.data?.createUser?.user?.username === username;
+          ok = r.status === 200 && !j.errors && j.data?.openCase?.case?.subjectLabel === username;
         } catch {
           ok = false;
         }
@@ -144,13 +150,12 @@ export async function runOutageScenario(p: OutagePlan): Promise<OutageReport & {
   return { ...rep, acknowledgedUsers, acknowledgedPoints };
 }
 
-/** Every acknowledged user exactly once; every acknowledged GPS point exactly once. */
+/** Every acknowledged case exactly once; every acknowledged GPS point exactly once. */
 export async function verifyAcknowledged(db: Db, tag: string, users: string[], points: Map<string, number>): Promise<string[]> {
   const problems: string[] = [];
-  const u = await row<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct username)::int as distinct from core.users where username like ${`${tag}.u%`}`);
-  // A user created after the last acknowledgement (in flight at the stop) may exist too: at most one more.
-  if (u!.n !== u!.distinct) problems.push(`duplicate users: ${u!.n} rows for ${u!.distinct} names`);
-  if (u!.distinct < users.length || u!.distinct > users.length + 1) problems.push(`users: ${users.length} acknowledged, ${u!.distinct} stored`);
+  const u = await row<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct subject_label)::int as distinct from core.cases where subject_label like ${`${tag}-%`}`);
+  if (u!.n !== u!.distinct) problems.push(`duplicate cases: ${u!.n} rows for ${u!.distinct} labels`);
+  if (u!.distinct !== users.length) problems.push(`cases: ${users.length} acknowledged, ${u!.distinct} stored`);
   for (const [terminal, n] of points) {
     const r = await row<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct at)::int as distinct from core.positions where terminal_id = ${terminal}`);
     if (r!.n !== r!.distinct) problems.push(`${terminal}: duplicate points (${r!.n} rows, ${r!.distinct} times)`);

@@ -25,8 +25,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseGlobalId } from "../graphql/ids.js";
 import { createHarness, ok, TEST_DB, type Harness } from "../test/harness.js";
 
-/** Lists whose records have no district of their own, and why that is right. */
-const NOT_DISTRICT_SCOPED: Record<string, string> = {};
+/**
+ * Lists whose records have no district, neither their own nor through a related record: reference data
+ * the whole city shares. Anything else without a district fails the test until it is scoped or declared.
+ */
+const NOT_DISTRICT_SCOPED: Record<string, string> = {
+  cellTypes: "the nine cell types and their checklists: city-wide reference data",
+  indicatorGroups: "the indicator system: city-wide reference data",
+  indicators: "the indicator system: city-wide reference data (values per district are in indicatorActuals)",
+  recyclingMaterials: "the material catalogue: city-wide reference data",
+  academyItems: "the zero-waste academy: published to everyone",
+};
 
 /**
  * Registers that every district (and every party of the stream) reads city-wide, on purpose: they are
@@ -132,16 +141,27 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
       const rule = String(field.extensions.access);
       if (rule === "public" || rule === "authenticated" || rule.startsWith("core:") || rule.startsWith("audit:") || rule.startsWith("overview:")) continue;
       const fields = shape.node.getFields();
-      const hasDistrict = !!fields.district && getNamedType(fields.district.type).name === "District";
+      const isDistrict = (t: GraphQLOutputType) => getNamedType(t).name === "District";
+      const ownDistrict = !!fields.district && isDistrict(fields.district.type);
+      // Records without a district of their own belong to the district of a related record (a trip
+      // manifest to its site's, a weighing to its station's …): any related record with a district counts.
+      const related = Object.values(fields)
+        .filter((f) => !f.args.some((a) => isNonNullType(a.type)) && !isListType(unwrap(f.type)))
+        .filter((f) => {
+          const t = getNamedType(f.type);
+          return isObjectType(t) && !!t.getFields().district && isDistrict(t.getFields().district!.type);
+        })
+        .map((f) => f.name);
+      const hasDistrict = ownDistrict || related.length > 0;
       if (!hasDistrict && !NOT_DISTRICT_SCOPED[field.name]) undeclared.push(`${field.name}: ${shape.node.name}`);
       const first = field.args.some((a) => a.name === "first") ? "(first: 100)" : "";
       const orgFieldsFor = (type: string) => Object.values(fields).filter((f) => getNamedType(f.type).name === type && !f.args.some((a) => isNonNullType(a.type))).map((f) => f.name);
       const directory = DIRECTORIES[field.name] ?? {};
-      const also = ALSO_IN_DISTRICT_OF[shape.node.name] ?? [];
+      const also = [...new Set([...(ALSO_IN_DISTRICT_OF[shape.node.name] ?? []), ...(ownDistrict ? [] : related)])];
       const inDistrict = (r: any, d: string) => r.district?.id === d || also.some((f) => r[f]?.district?.id === d);
       const selFor = (c?: Caller) => {
         const parts = ["id"];
-        if (hasDistrict) parts.push("district { id }", ...also.map((f) => `${f} { district { id } }`));
+        if (hasDistrict) parts.push(...(ownDistrict ? ["district { id }"] : []), ...also.map((f) => `${f} { district { id } }`));
         if (c?.org) for (const f of orgFieldsFor(c.org.type)) parts.push(`${f} { id }`);
         return parts.join(" ");
       };
@@ -181,7 +201,8 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
             checked.districtRows++;
             if (!inDistrict(r, c.districtId)) failures.push(`${field.name} as ${c.name}: lists ${shape.node.name} ${r.id} of district ${r.district?.id ?? "none"}`);
           }
-          const foreign = everyone.rows.filter((r) => r.district?.id && !inDistrict(r, c.districtId!)).slice(0, 3);
+          const districtsOf = (r: any) => [r.district?.id, ...also.map((f) => r[f]?.district?.id)].filter(Boolean);
+          const foreign = everyone.rows.filter((r) => districtsOf(r).length > 0 && !inDistrict(r, c.districtId!)).slice(0, 3);
           for (const r of foreign) {
             checked.foreignById++;
             const seen = await fetchById(c, r.id);

@@ -58,12 +58,13 @@ describe("PostgreSQL server restarts under load", () => {
   it(`survives ${RESTARTS} restarts: not-ready while down, back within seconds, every acknowledged write once`, async () => {
     const gql = async (query: string, variables: unknown, headers: Record<string, string> = {}) => JSON.parse((await post(`${url}/graphql`, { query, variables }, headers)).body);
     const admin = (await gql(`mutation($p: String!) { login(username: "admin", password: $p) { token } }`, { p: DEMO_PASSWORD })).data.login.token as string;
+    const writeKey = (await gql(`mutation { createApiKey(input: { name: "cases", scopes: ["construction:write"] }) { secret } }`, {}, { authorization: `Bearer ${admin}` })).data.createApiKey.secret as string;
     const key = (await gql(`mutation { createApiKey(input: { name: "gps", scopes: ["construction:ingest"] }) { secret } }`, {}, { authorization: `Bearer ${admin}` })).data.createApiKey.secret as string;
     const world = await buildWorld(platform.app, { vehicles: 3 });
     const downtimes: number[] = [];
     const report = await runOutageScenario({
       client: { post: (u, body, headers) => post(`${url}${u}`, body, headers), get: async (u) => ({ status: (await fetch(`${url}${u}`)).status }) },
-      adminToken: admin,
+      writeKey,
       ingestKey: key,
       terminals: world.terminals,
       outages: RESTARTS,
@@ -82,7 +83,7 @@ describe("PostgreSQL server restarts under load", () => {
     const points = [...report.acknowledgedPoints.values()].reduce((a, b) => a + b, 0);
     recordFigures(
       "db-restart",
-      `| restarts | server down (ms, each) | acknowledged users / GPS points | attempts | answers while down | /readyz not-ready answers | first acknowledged write after return (ms, each) | slowest acknowledgement incl. retries (ms) | lost or duplicated |
+      `| restarts | server down (ms, each) | acknowledged cases / GPS points | attempts | answers while down | /readyz not-ready answers | first acknowledged write after return (ms, each) | slowest acknowledgement incl. retries (ms) | lost or duplicated |
 |---|---|---|---|---|---|---|---|---|
 | ${RESTARTS} | ${downtimes.join(", ")} | ${report.acknowledgedUsers.length} / ${points} | ${report.attempts} | ${Object.entries(report.failures).map(([k, v]) => `${k}: ${v}`).join("; ")} | ${report.readyzDown} | ${report.recoveryMs.join(", ")} | ${report.ackLatencyMaxMs} | ${problems.length ? problems.join("; ") : "none"} |`,
     );
