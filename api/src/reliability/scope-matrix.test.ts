@@ -130,7 +130,7 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
     const root = h.platform.schema.getQueryType()!;
     const failures: string[] = [];
     const undeclared: string[] = [];
-    const checked = { lists: 0, districtRows: 0, orgRows: 0, foreignById: 0, ownById: 0, unverifiableForOperators: new Set<string>() };
+    const checked = { lists: 0, districtRows: 0, orgRows: 0, foreignById: 0, ownById: 0, unverifiableForOperators: new Set<string>(), cityWide: new Set<string>() };
     const byIdSibling = (typeName: string) =>
       Object.values(root.getFields()).find((f) => getNamedType(f.type).name === typeName && f.args.length === 1 && f.args[0]!.name === "id" && !isListType(unwrap(f.type)));
 
@@ -199,6 +199,11 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
         if (c.districtId && !c.org && hasDistrict && !directory.district) {
           for (const r of mine.rows) {
             checked.districtRows++;
+            // A record with no district at all (own or related) is city-wide: e.g. the city's guide prices.
+            if (![r.district?.id, ...also.map((f) => r[f]?.district?.id)].some(Boolean)) {
+              checked.cityWide.add(field.name);
+              continue;
+            }
             if (!inDistrict(r, c.districtId)) failures.push(`${field.name} as ${c.name}: lists ${shape.node.name} ${r.id} of district ${r.district?.id ?? "none"}`);
           }
           const districtsOf = (r: any) => [r.district?.id, ...also.map((f) => r[f]?.district?.id)].filter(Boolean);
@@ -238,6 +243,7 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
     }
     console.log(
       `[scope ${TEST_DB}] ${checked.lists} lists; ${checked.districtRows} listed rows checked against the caller's district, ${checked.orgRows} against the operator's organisation; ${checked.foreignById} foreign records fetched by id (refused), ${checked.ownById} own records fetched by id (returned).` +
+        ` Lists showing district callers records with no district at all (city-wide): ${[...checked.cityWide].join(", ") || "none"}.` +
         ` Lists without a district field: ${undeclared.join(", ") || "none"}.` +
         ` Operator lists whose records name no organisation of the caller's kind (checked only by the rule): ${[...checked.unverifiableForOperators].join("; ") || "none"}`,
     );
