@@ -199,7 +199,7 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
         if (c.districtId && !c.org && hasDistrict && !directory.district) {
           for (const r of mine.rows) {
             checked.districtRows++;
-            // A record with no district at all (own or related) is city-wide: e.g. the city's guide prices.
+            // No district readable through the schema (own or related): city-wide (the guide prices) or not yet set.
             if (![r.district?.id, ...also.map((f) => r[f]?.district?.id)].some(Boolean)) {
               checked.cityWide.add(field.name);
               continue;
@@ -243,7 +243,7 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
     }
     console.log(
       `[scope ${TEST_DB}] ${checked.lists} lists; ${checked.districtRows} listed rows checked against the caller's district, ${checked.orgRows} against the operator's organisation; ${checked.foreignById} foreign records fetched by id (refused), ${checked.ownById} own records fetched by id (returned).` +
-        ` Lists showing district callers records with no district at all (city-wide): ${[...checked.cityWide].join(", ") || "none"}.` +
+        ` Lists showing district callers records with no district readable through the schema (city-wide records such as guide prices, or a related record not yet set): ${[...checked.cityWide].join(", ") || "none"}.` +
         ` Lists without a district field: ${undeclared.join(", ") || "none"}.` +
         ` Operator lists whose records name no organisation of the caller's kind (checked only by the rule): ${[...checked.unverifiableForOperators].join("; ") || "none"}`,
     );
