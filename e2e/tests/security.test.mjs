@@ -77,7 +77,7 @@ describe("browser safety", () => {
       platform.url,
       token,
       `mutation($i: CreateTransportCompanyInput!) { createTransportCompany(input: $i) { company { id name } userErrors { field code message } } }`,
-      { i: { name, creditCode: "91330602MA2XSS0001", districtId: yuecheng, contactName: HOSTILE.slice(0, 40), contactPhone: "13800000000", qualificationNo: "XSS-1", qualificationValidFrom: day(-10), qualificationValidTo: day(300) } },
+      { i: { name, creditCode: "91330602MA2B3C4D5X", districtId: yuecheng, contactName: HOSTILE.slice(0, 40), contactPhone: "13800000000", qualificationNo: "XSS-1", qualificationValidFrom: day(-10), qualificationValidTo: day(300) } },
     );
     assert.deepEqual(created.createTransportCompany.userErrors, []);
     assert.equal(created.createTransportCompany.company.name, name, "stored as typed (it is text, not HTML)");
