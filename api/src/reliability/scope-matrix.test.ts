@@ -217,7 +217,8 @@ describe(`scoping of lists and of records fetched by id (${TEST_DB})`, () => {
             const seen = await fetchById(c, r.id);
             if (seen.some(Boolean)) failures.push(`${shape.node.name} ${r.id} of another district is returned by id to ${c.name} (node, ${sibling?.name ?? "-"}: ${seen})`);
           }
-          for (const r of mine.rows.slice(0, 2)) {
+          const isNode = shape.node.getInterfaces().some((i) => i.name === "Node");
+          for (const r of isNode ? mine.rows.slice(0, 2) : []) {
             checked.ownById++;
             const seen = await fetchById(c, r.id);
             if (!seen[0]) failures.push(`${shape.node.name} ${r.id} is in ${c.name}'s list but node(id) does not return it`);
