@@ -5,7 +5,8 @@
  * (`pg_ctlcluster <version> main restart`, a few seconds each). Other users of the server see the same
  * short restarts: run this on demand only.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../config.js";
@@ -27,9 +28,12 @@ let url = "";
 let drop: () => Promise<void>;
 let dbUrl = "";
 
-function pgReady(): boolean {
+// Asynchronous on purpose: the platform and its clients share this process and must keep running
+// (and /readyz answering) while the server restarts.
+const run = promisify(execFile);
+async function pgReady(): Promise<boolean> {
   try {
-    execFileSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-q"]);
+    await run("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-q"]);
     return true;
   } catch {
     return false;
@@ -50,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
   await database?.close().catch(() => {});
-  for (let i = 0; i < 60 && !pgReady(); i++) await new Promise((r) => setTimeout(r, 1000));
+  for (let i = 0; i < 60 && !(await pgReady()); i++) await new Promise((r) => setTimeout(r, 1000));
   await drop?.();
 });
 
@@ -72,8 +76,8 @@ describe("PostgreSQL server restarts under load", () => {
       tag: "restart",
       async outage() {
         const t0 = Date.now();
-        execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart", "--", "-m", "fast"], { stdio: "pipe" });
-        while (!pgReady()) await new Promise((r) => setTimeout(r, 100));
+        await run("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart", "--", "-m", "fast"]);
+        while (!(await pgReady())) await new Promise((r) => setTimeout(r, 100));
         downtimes.push(Date.now() - t0);
       },
     });
