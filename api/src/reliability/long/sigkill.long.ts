@@ -132,7 +132,11 @@ async function scenario(kind: "postgres" | "pglite") {
 
   const load = Promise.all([gpsSender(), gpsSender(), caseOpener()]);
   for (let k = 0; k < KILLS; k++) {
-    await new Promise((r) => setTimeout(r, 1500 + Math.random() * 2500));
+    // Kill while batches flow: once this process has acknowledged a batch, 0.3–1.5 s later.
+    const seen = acknowledgedBatches.size;
+    const until = Date.now() + 120_000;
+    while (acknowledgedBatches.size === seen && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300 + Math.random() * 1200));
     api.child.kill("SIGKILL");
     await exited(api.child);
     const t = Date.now();
@@ -177,7 +181,8 @@ async function scenario(kind: "postgres" | "pglite") {
     batchesSent: sentBatches.size,
     batchesAcknowledged: acknowledgedBatches.size,
     batchesStored: stored.size,
-    inFlightLost: sentBatches.size - acknowledgedBatches.size - [...stored.keys()].filter((b) => !acknowledgedBatches.has(b)).length,
+    /** Sent but not acknowledged (cut by a kill, or refused while no process listened) and not stored. */
+    unacknowledgedNotStored: sentBatches.size - acknowledgedBatches.size - [...stored.keys()].filter((b) => !acknowledgedBatches.has(b)).length,
     partial,
     lost,
     casesAcknowledged: acknowledgedCases.size,
@@ -203,7 +208,7 @@ describe.skipIf(!built())("SIGKILL of the API mid-batch", () => {
 |---|---|---|---|---|---|---|---|---|---|
 ${results.map((x) => `| ${x.kind} | ${x.restarts} | ${x.restartMs.join(", ")} | ${x.batchesSent} / ${x.batchesAcknowledged} / ${x.batchesStored} | ${x.partial.length} | ${x.lost.length + x.lostCases.length} | ${x.casesAcknowledged} / ${x.casesStored} | ${x.dupCases.length} | ${x.webhooksDelivered} of ${x.casesStored} | ${x.dupDeliveries} |`).join("\n")}`,
       );
-      expect(r.batchesAcknowledged, `batches must get through between kills (first failure: ${r.firstFailure})`).toBeGreaterThan(KILLS);
+      expect(r.batchesAcknowledged, `batches must get through between kills (first failure: ${r.firstFailure})`).toBeGreaterThanOrEqual(KILLS);
       expect(r.partial).toEqual([]);
       expect(r.lost).toEqual([]);
       expect(r.lostCases).toEqual([]);
