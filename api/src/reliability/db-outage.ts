@@ -105,21 +105,27 @@ export async function runOutageScenario(p: OutagePlan): Promise<OutageReport & {
 
   // Writer 2: GPS batches of 50 points; a retried batch may land twice on the wire, never twice in the table.
   const gps = (async () => {
-    const t0 = Date.now() - 3600_000;
+    // One point a second from 29 days ago: a run never reaches the present (points in the future are refused).
+    const t0 = Date.now() - 29 * 86_400_000;
     for (let b = 0; !stop; b++) {
       const terminal = p.terminals[b % p.terminals.length]!;
       const positions = Array.from({ length: 50 }, (_, i) => ({ terminalId: terminal, time: new Date(t0 + (b * 50 + i) * 1000).toISOString(), lon: 120.58 + i * 0.0001, lat: 30.0, speed: 30, heading: 90 }));
+      let rejectedBatch = false;
       for (;;) {
         rep.attempts++;
         const r = await p.client.post("/ingest/positions", { positions }, { "x-api-key": p.ingestKey }).catch((e: Error) => ({ status: 0, body: String(e.message) }));
         if (r.status === 200) {
           const j = JSON.parse(r.body) as { accepted: number; duplicates: number; rejected: unknown[] };
-          if (j.rejected.length) rep.bad.push(`batch ${b} rejected points: ${r.body.slice(0, 200)}`);
+          if (j.rejected.length) {
+            rep.bad.push(`batch ${b} rejected points: ${r.body.slice(0, 200)}`);
+            rejectedBatch = true;
+          }
           break;
         }
         note(r.status, r.body);
         await new Promise((res) => setTimeout(res, 150));
       }
+      if (rejectedBatch) break;
       acknowledgedPoints.set(terminal, (acknowledgedPoints.get(terminal) ?? 0) + 50);
       rep.batches++;
       acked();

@@ -62,8 +62,8 @@ describe("PostgreSQL server restarts under load", () => {
   it(`survives ${RESTARTS} restarts: not-ready while down, back within seconds, every acknowledged write once`, async () => {
     const gql = async (query: string, variables: unknown, headers: Record<string, string> = {}) => JSON.parse((await post(`${url}/graphql`, { query, variables }, headers)).body);
     const admin = (await gql(`mutation($p: String!) { login(username: "admin", password: $p) { token } }`, { p: DEMO_PASSWORD })).data.login.token as string;
-    const writeKey = (await gql(`mutation { createApiKey(input: { name: "cases", scopes: ["construction:write"] }) { secret } }`, {}, { authorization: `Bearer ${admin}` })).data.createApiKey.secret as string;
-    const key = (await gql(`mutation { createApiKey(input: { name: "gps", scopes: ["construction:ingest"] }) { secret } }`, {}, { authorization: `Bearer ${admin}` })).data.createApiKey.secret as string;
+    const writeKey = (await gql(`mutation { createApiKey(input: { name: "cases", scopes: ["construction:write"], rateLimitBurst: 10000000, rateLimitPerSecond: 100000 }) { secret } }`, {}, { authorization: `Bearer ${admin}` })).data.createApiKey.secret as string;
+    const key = (await gql(`mutation { createApiKey(input: { name: "gps", scopes: ["construction:ingest"], rateLimitBurst: 10000000, rateLimitPerSecond: 100000 }) { secret } }`, {}, { authorization: `Bearer ${admin}` })).data.createApiKey.secret as string;
     const world = await buildWorld(platform.app, { vehicles: 3 });
     const downtimes: number[] = [];
     const report = await runOutageScenario({
