@@ -13,7 +13,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Config } from "./config.js";
 import { ANONYMOUS, type App, type Context, type Principal } from "./graphql/context.js";
-import { formatError } from "./graphql/errors.js";
+import { formatError, isDatabaseUnavailable, pgCodeOf } from "./graphql/errors.js";
 import { limitsPlugin } from "./graphql/limits.js";
 import { PgPubSub } from "./graphql/pubsub.js";
 import { buildAppSchema } from "./graphql/schema.js";
@@ -62,6 +62,16 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     genReqId: (req) => (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].length < 100 ? req.headers["x-request-id"] : randomUUID()),
   });
   const log = (e: unknown) => server.log.error({ err: e }, "unexpected error");
+  // HTTP routes outside GraphQL (ingestion, downloads, pages): a lost database is 503 + Retry-After;
+  // any other server-side failure is a bare 500 (details only in the log); client errors keep their status.
+  server.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (isDatabaseUnavailable(err)) return reply.code(503).header("retry-after", "2").send({ error: "SERVICE_UNAVAILABLE", message: "Database unavailable, retry shortly / 数据库暂不可用，请稍后重试" });
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status < 500) return reply.code(status).send({ error: err.code ?? "BAD_REQUEST", message: err.message });
+    if (pgCodeOf(err)?.startsWith("22")) return reply.code(400).send({ error: "BAD_REQUEST", message: "A value in this request cannot be stored (for example a NUL character or a number out of range)" });
+    req.log.error({ err }, "unexpected error");
+    return reply.code(500).send({ error: "INTERNAL", message: "Internal server error" });
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -72,6 +82,21 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       // No field sets cache hints: without this, Apollo's default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(server),
+      {
+        // The database went away during the operation (formatError marked it): 503 + Retry-After, so
+        // clients and load balancers retry instead of treating it as a broken request.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+              if (errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) {
+                response.http.status = 503;
+                response.http.headers.set("retry-after", "2");
+              }
+            },
+          };
+        },
+      },
       limitsPlugin({
         maxDepth: config.maxQueryDepth,
         maxCost: config.maxQueryCost,
@@ -95,7 +120,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     try {
       principal = await principalFrom(app.db, auth, keyHeader);
     } catch {
-      throw new GraphQLError("Database unavailable", { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } });
+      throw new GraphQLError("Database unavailable, retry shortly / 数据库暂不可用，请稍后重试", { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: new Map([["retry-after", "2"]]) } } });
     }
     if (!principal) throw new GraphQLError("Invalid or expired credentials", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
     const idem = req.headers["idempotency-key"];

@@ -85,6 +85,34 @@ export function isPgError(e: unknown): e is { code: string; message: string; con
   return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
 }
 
+/** The PostgreSQL error code of `e` or of an error it wraps (drizzle wraps driver errors in `cause`). */
+export function pgCodeOf(e: unknown): string | null {
+  let x: unknown = e;
+  for (let i = 0; i < 5 && x; i++) {
+    if (isPgError(x)) return x.code;
+    x = (x as { cause?: unknown }).cause ?? (x as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+/** Driver-level codes of a lost or refused connection (postgres-js, Node). */
+const CONNECTION_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
+
+/**
+ * True when `e` means the database is unreachable (server down or restarting, connection lost):
+ * PostgreSQL classes 08 (connection exception) and 57P01–57P03 (shutdown, cannot connect now), or a
+ * driver/socket error code. The client should retry; nothing was committed by the failed statement.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  let x: unknown = e;
+  for (let i = 0; i < 5 && x; i++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || code.startsWith("08") || ["57P01", "57P02", "57P03", "53300"].includes(code))) return true;
+    x = (x as { cause?: unknown }).cause ?? (x as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
 /** Apollo formatError: shapes every error and hides internals outside development. */
 export function formatError(dev: boolean, log: (e: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -107,6 +135,21 @@ export function formatError(dev: boolean, log: (e: unknown) => void) {
       delete ext.exception;
       // graphql-js coercion errors ("Variable $x got invalid value …") are input errors.
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+    }
+    if (isDatabaseUnavailable(original)) {
+      // server.ts turns a response carrying this code into HTTP 503 with Retry-After.
+      return { message: "Database unavailable, retry shortly / 数据库暂不可用，请稍后重试", locations: formatted.locations, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
+    }
+    // PostgreSQL class 22 (data exception: a NUL character, a value out of range, an impossible date …)
+    // comes from a value the client sent that no validator caught: an input error, not a server error.
+    if (pgCodeOf(original)?.startsWith("22")) {
+      const field = formatted.path?.length ? String(formatted.path[formatted.path.length - 1]) : null;
+      return {
+        message: "A value in this request cannot be stored or compared (for example a NUL character or a number out of range) / 请求中的某个值无法处理（例如含 NUL 字符或数值超出范围）",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: "BAD_USER_INPUT", fields: field ? [{ field, message: "a value is not acceptable (NUL character or out of range)" }] : [] },
+      };
     }
     log(original);
     return {

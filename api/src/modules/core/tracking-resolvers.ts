@@ -166,6 +166,8 @@ export function trackingRoutes(server: FastifyInstance, app: App): void {
     try {
       reply.headers(await spendKeyBudget(app.db, principal, body.positions.length));
     } catch (e) {
+      // Only a spent budget is a 429; anything else (the database is away) goes to the error handler (503).
+      if ((e as { extensions?: { code?: string } }).extensions?.code !== "RATE_LIMITED") throw e;
       const retry = (e as { extensions?: { retryAfter?: number } }).extensions?.retryAfter ?? 1;
       return reply.code(429).header("retry-after", String(retry)).send({ error: "RATE_LIMITED", message: (e as Error).message, retryAfter: retry });
     }
