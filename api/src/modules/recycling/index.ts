@@ -63,8 +63,7 @@ async function routes(server: FastifyInstance, app: App): Promise<void> {
       return reply.code(200).send(result);
     } catch (e) {
       if (e instanceof DomainError) return reply.code(400).send({ error: e.errors[0]?.code ?? "INVALID", message: e.message, errors: e.errors });
-      req.log.error({ err: e }, "ingest failed");
-      return reply.code(500).send({ error: "INTERNAL_SERVER_ERROR", message: "Internal server error" });
+      throw e; // the platform's error handler: 503 + Retry-After when the database is away, a bare 500 otherwise
     }
   });
 }
