@@ -208,7 +208,13 @@ describe("construction spoil module", () => {
     await field(form, "cw-vehicle-load").fill("20");
     await field(form, "cw-vehicle-terminal").fill(`E2E${Date.now() % 1000000}`);
     await form.locator('button[type="submit"]').click();
-    await page.locator(".ant-drawer-open [data-testid=zw-api-form]").waitFor({ state: "detached" });
+    await page
+      .locator(".ant-drawer-open [data-testid=zw-api-form]")
+      .waitFor({ state: "detached" })
+      .catch(async (e) => {
+        await shot(page, "cw-12-vehicle-form-stuck");
+        throw new Error(`the vehicle form did not close: ${await form.innerText().catch(() => "?")}\n${e.message}`);
+      });
     const staff = await tokenFor(platform.url, "housing");
     const found = (await gql(platform.url, staff, `query($s: String) { spoilVehicles(first: 5, filter: { search: $s }) { edges { node { plate loadM3 status } } } }`, { s: plate })).spoilVehicles.edges.map((e) => e.node);
     assert.deepEqual(found, [{ plate, loadM3: "20.00", status: "ACTIVE" }]);

@@ -32,6 +32,9 @@ async function choose(page, testId, avoid = /已过期/) {
     const text = await options.nth(i).innerText();
     if (!avoid.test(text)) {
       await options.nth(i).click();
+      // Wait for the dropdown to close: while it animates out it is still ":visible", and the next
+      // choose() would pick from it instead of its own.
+      for (let t = 0; t < 100 && (await page.locator(".ant-select-dropdown:visible").count()) > 0; t++) await page.waitForTimeout(50);
       return text;
     }
   }
@@ -84,6 +87,7 @@ describe("transfer manifest signed by its three parties", () => {
     await r.page.getByTestId("hz-receive-ok").click();
     await r.page.locator('[data-testid="hz-detail-state"][data-state="RECEIVED"]').waitFor();
     assert.equal(await r.page.getByTestId("hz-discrepancy").innerText(), "0.000%");
+    await r.page.getByTestId("hz-timeline-item").nth(3).waitFor(); // the history refetches after the state
     const steps = await r.page.getByTestId("hz-timeline-item").allInnerTexts();
     assert.equal(steps.length, 4);
     assert.match(steps[3], /过磅签收/);
