@@ -27,13 +27,17 @@ export function freePort() {
   });
 }
 
+/**
+ * The per-address throttles (login: 10 at once, then one per 6 s) are scaled up: every browser test signs
+ * in many times from 127.0.0.1. The throttles themselves are tested in the API's tests.
+ */
 export async function startPlatform(env = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, "api", "dist", "main.js")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO_SCALE: "small", LOG_LEVEL: "warn", WORKERS: "1", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO_SCALE: "small", LOG_LEVEL: "warn", WORKERS: "1", THROTTLE_SCALE: "50", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -192,7 +192,8 @@ describe("composition", () => {
     }
     await page.getByTestId("zw-nav-overview").click();
     await page.getByTestId("zw-overview").waitFor();
-    assert.equal(await page.locator("[data-zw-module]").count(), 0);
+    // only the overview's own style (the shell's overview is mounted like a module) — no stream module's
+    assert.deepEqual(await page.locator("[data-zw-module]").evaluateAll((els) => els.map((e) => e.getAttribute("data-zw-module"))), ["@zw/shell-overview"]);
 
     const count = (re) => requests.filter((u) => re.test(new URL(u).pathname)).length;
     assert.equal(count(/^\/shared\/[^/]+\/react\.js$/), 1, "react entry fetched once");
