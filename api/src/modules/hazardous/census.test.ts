@@ -95,7 +95,7 @@ describe("hazard workflow", () => {
   }
   const move = (id: string, action: string, token: string, note?: string) =>
     h.gql(`mutation($id: ID!, $a: HazardAction!, $n: String) { transitionHazard(id: $id, action: $a, note: $n) { hazard { status evidence } userErrors { code field } } }`, { id, a: action, n: note }, { token });
-  const codes = (r: { data: { transitionHazard: { userErrors: { code: string }[] } } }) => r.data.transitionHazard.userErrors.map((e) => e.code);
+  const codes = (r: { data?: Record<string, any> | null }) => (r.data!.transitionHazard.userErrors as { code: string }[]).map((e) => e.code);
 
   it("goes FOUND → RECTIFYING → SUBMITTED (evidence) → back to RECTIFYING → SUBMITTED → VERIFIED", async () => {
     const hz = await report("2099-12-31");
