@@ -8,7 +8,8 @@ import { loadConfig } from "./config.js";
 import type { App } from "./graphql/context.js";
 import { PgPubSub } from "./graphql/pubsub.js";
 import { migrateAll, openDatabase } from "./modules/core/db.js";
-import { createSeedContext, DEMO_PASSWORD, isFresh, type DemoAccount, type Scale } from "./modules/core/seed.js";
+import { DEMO_PASSWORD, isFresh } from "./modules/core/demo.js";
+import type { DemoAccount, Scale } from "./modules/core/seed.js";
 import { modules, moduleNames } from "./modules/index.js";
 import { sql } from "drizzle-orm";
 
@@ -19,6 +20,7 @@ export async function runSeed(app: App, scale: Scale, opts: { onlyIfFresh?: bool
     const rows = (Array.isArray(demo) ? demo : (demo as { rows: unknown[] }).rows) as { username: string; display_name: string }[];
     return { seeded: false, accounts: rows.map((r) => ({ username: r.username, role: "", description: r.display_name })), password: DEMO_PASSWORD };
   }
+  const { createSeedContext } = await import("./modules/core/seed.js"); // the generator, only when seeding
   const ctx = await createSeedContext(app, scale, 20211119, log);
   for (const m of modules) {
     if (!m.seed) continue;

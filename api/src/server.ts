@@ -204,6 +204,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       wss.close();
       await server.close();
       await apollo.stop().catch(() => {});
+      for (const m of modules) await Promise.resolve(m.stop?.(app)).catch(() => {});
       await pubsub.stop().catch(() => {});
       if (!opts.database) await database.close();
     },

@@ -15,7 +15,6 @@ import { cellsOverview } from "./overview.js";
 import { cellsResolvers } from "./resolvers-cells.js";
 import { engageResolvers } from "./resolvers-engage.js";
 import { trackingResolvers } from "./resolvers-tracking.js";
-import { seedCells } from "./seed.js";
 import { units } from "./tables.js";
 import { runTaskOverdue } from "./task-service.js";
 import type { App } from "../../graphql/context.js";
@@ -68,6 +67,7 @@ export const cellsModule: ApiModule = {
       },
     },
   ],
-  seed: seedCells,
+  // loaded only when seeding: the demo generator (faker, the data tables) stays out of a normal start
+  seed: async (ctx) => (await import("./seed.js")).seedCells(ctx),
   overview: cellsOverview,
 };

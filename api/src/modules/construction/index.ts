@@ -16,7 +16,6 @@ import { expirePermits, verificationPage, verifyPermit } from "./permits.js";
 import { ORG_COMPANY } from "./registers.js";
 import { constructionResolvers } from "./resolvers.js";
 import { checkAllPlaces, checkOverdueManifests, handlePositions } from "./rules.js";
-import { seedConstruction } from "./seed.js";
 import "./spoil-cases.js";
 import { companies, vehicles } from "./tables.js";
 
@@ -83,6 +82,7 @@ export const constructionModule: ApiModule = {
     { name: "construction.manifests.overdue", everyMs: 60_000, run: (app) => job(app, "checkOverdueManifests", (w) => checkOverdueManifests(w)) },
     { name: "construction.places.capacity", everyMs: 600_000, run: (app) => job(app, "checkPlaceCapacity", (w) => checkAllPlaces(w)) },
   ],
-  seed: seedConstruction,
+  // loaded only when seeding: the demo generator (faker, the data tables) stays out of a normal start
+  seed: async (ctx) => (await import("./seed.js")).seedConstruction(ctx),
   overview: constructionOverview,
 };

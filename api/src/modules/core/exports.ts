@@ -7,7 +7,6 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
-import ExcelJS from "exceljs";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { App, Principal } from "../../graphql/context.js";
 import { can } from "../../graphql/auth.js";
@@ -159,6 +158,7 @@ export async function runOneExport(app: App): Promise<boolean> {
       out.end();
       await once(out, "finish");
     } else {
+      const { default: ExcelJS } = await import("exceljs"); // loaded on the first export, not at start
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
       const ws = wb.addWorksheet((zh ? def.titleZh : def.titleEn).slice(0, 31));
       ws.columns = def.columns.map((c, i) => ({ header: headers[i], key: c.key, width: Math.min(40, Math.max(10, headers[i]!.length * 2)) }));

@@ -1,6 +1,5 @@
 import type { ApiModule } from "./module.js";
 import { coreResolvers } from "./resolvers.js";
-import { seedCore } from "./seed.js";
 import { ExportResolver, exportRoutes } from "./export-resolvers.js";
 import { purgeExpiredExports, runQueuedExports } from "./exports.js";
 import { TrackingResolver, trackingRoutes } from "./tracking-resolvers.js";
@@ -24,5 +23,6 @@ export const coreModule: ApiModule = {
     { name: "exports.purge", everyMs: 3600_000, run: purgeExpiredExports },
     { name: "webhooks.deliver", everyMs: 1_000, run: async (app) => void (await deliverDueWebhooks(app)) },
   ],
-  seed: seedCore,
+  // loaded only when seeding: the demo generator (faker, the data tables) stays out of a normal start
+  seed: async (ctx) => (await import("./seed.js")).seedCore(ctx),
 };

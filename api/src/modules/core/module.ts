@@ -88,6 +88,8 @@ export interface ApiModule {
   resolvers: readonly Function[];
   /** Registers hooks, node loaders, org kinds, exports. Called once per process before serving. */
   init?(app: App): void | Promise<void>;
+  /** Undoes `init` (listeners, timers) when the platform stops, before the database closes. */
+  stop?(app: App): void | Promise<void>;
   /** Extra HTTP endpoints (ingestion, QR pages, downloads). */
   routes?(server: FastifyInstance, app: App): void | Promise<void>;
   /** Scheduled jobs (alert rules on a schedule, read-model refresh, deliveries). */

@@ -48,7 +48,8 @@ export interface SeedContext {
   log(msg: string): void;
 }
 
-export const DEMO_PASSWORD = "Zerowaste2026";
+import { DEMO_PASSWORD } from "./demo.js";
+export { DEMO_PASSWORD, isFresh } from "./demo.js";
 
 /** mulberry32: small, fast, deterministic. */
 export function seededRandom(seed: number): () => number {
@@ -108,11 +109,6 @@ export async function createSeedContext(app: App, scale: Scale, seed = 20211119,
 }
 
 /** Is this database fresh (no users yet)? */
-export async function isFresh(db: Db): Promise<boolean> {
-  const r = await row<{ n: number }>(db, sql`select count(*)::int as n from core.users`);
-  return (r?.n ?? 0) === 0;
-}
-
 /** Core demo data: one account per role and lead department, city and district level. */
 export async function seedCore(ctx: SeedContext): Promise<void> {
   await ctx.account({ username: "admin", displayName: "系统管理员", role: "ADMIN", description: "管理员 / Administrator" });

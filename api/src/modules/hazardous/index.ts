@@ -16,7 +16,6 @@ import { censusResolvers } from "./resolvers-census.js";
 import { manifestResolvers } from "./resolvers-manifests.js";
 import { registerResolvers } from "./resolvers-registers.js";
 import { shanghaiDay } from "./rollups.js";
-import { seedHazardous } from "./seed.js";
 import { hazardousOverview } from "./stats.js";
 import { carriers, collectionOperators, facilities, units } from "./tables.js";
 import { checkOverdueManifests } from "./tracking-rules.js";
@@ -65,7 +64,8 @@ export const hazardousModule: ApiModule = {
       run: (app) => asJob(app, "hazardous.licenceExpiring", async (w) => checkExpiringLicences(w, shanghaiDay(new Date()), (await settings(w.tx)).licenceWarnDays)).then(() => undefined),
     },
   ],
-  seed: seedHazardous,
+  // loaded only when seeding: the demo generator (faker, the data tables) stays out of a normal start
+  seed: async (ctx) => (await import("./seed.js")).seedHazardous(ctx),
   overview: hazardousOverview,
 };
 

@@ -6,12 +6,11 @@
  * before), the districts side by side, and generation against capacity with shortfalls. The printable
  * page renders `Briefing`; `briefingWorkbook` writes the same as an Excel workbook (exceljs).
  */
-import ExcelJS from "exceljs";
 import type { App } from "../../graphql/context.js";
 import { allDistricts } from "../core/resolvers.js";
 import { cmp, isDecimal } from "./decimal.js";
 import { monthStartOf, resolvePeriod, shanghaiDay, yearToMonthEnd, type ResolvedPeriod } from "./periods.js";
-import { capacityFor, districtIds, figuresFor, type BalanceRow, type CapacityBalance, type Figure } from "./service.js";
+import { cacheOf, capacityFor, districtIds, figuresFor, STREAM_ORDER, type BalanceRow, type CapacityBalance, type Figure } from "./service.js";
 
 export type Lang = "zh-CN" | "en";
 
@@ -269,6 +268,17 @@ function capacityText(cap: CapacityBalance, names: Map<number, { zh: string; en:
 
 const value = (f: Figure | undefined): BriefingValue | null => (f ? { value: f.value, previous: f.previous, changePct: f.changePct } : null);
 
+/**
+ * The briefing of `month` for the city or a district, from the overview cache: composed once per
+ * (month, district, day) and kept warm by the cache's background refresh when a stream changes, so
+ * the office's page and the workbook do not recompose it — the composition reads the month and the
+ * year to date for the city and every district (dozens of provider calls when cold).
+ */
+export function briefingFor(app: App, q: { month: string; districtId: number | null; showDistricts: boolean }): Promise<Briefing> {
+  const key = `briefing|${q.month}|${q.districtId ?? "city"}|${q.showDistricts ? 1 : 0}|${shanghaiDay(new Date())}`;
+  return cacheOf(app).get(key, STREAM_ORDER, () => buildBriefing(app, q));
+}
+
 /** Builds the briefing of `month` ("YYYY-MM") for the city or a district. */
 export async function buildBriefing(app: App, q: { month: string; districtId: number | null; showDistricts: boolean; now?: Date }): Promise<Briefing> {
   const start = monthStartOf(q.month);
@@ -362,6 +372,7 @@ function categoryName(c: string, lang: Lang): string {
 export async function briefingWorkbook(b: Briefing, lang: Lang): Promise<Buffer> {
   const zh = lang === "zh-CN";
   const t = (a: string, e: string) => (zh ? a : e);
+  const { default: ExcelJS } = await import("exceljs"); // loaded on the first workbook, not at start
   const wb = new ExcelJS.Workbook();
   wb.creator = zh ? b.issuerZh : b.issuerEn;
   wb.title = zh ? b.titleZh : b.titleEn;

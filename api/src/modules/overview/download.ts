@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { App } from "../../graphql/context.js";
 import { signingSecret } from "../core/exports.js";
-import { briefingFileName, briefingWorkbook, buildBriefing, type Lang } from "./briefing.js";
+import { briefingFileName, briefingFor, briefingWorkbook, type Lang } from "./briefing.js";
 import { monthStartOf } from "./periods.js";
 
 export const LINK_MINUTES = 10;
@@ -47,7 +47,7 @@ export function briefingRoutes(server: FastifyInstance, app: App): void {
     if (!monthStartOf(month) || !(await verify(app, spec, Number(q.expires), q.sig ?? ""))) {
       return reply.code(403).type("text/plain; charset=utf-8").send("链接无效或已过期 / The link is invalid or has expired");
     }
-    const b = await buildBriefing(app, { month, districtId: spec.districtId, showDistricts: spec.showDistricts });
+    const b = await briefingFor(app, { month, districtId: spec.districtId, showDistricts: spec.showDistricts });
     const body = await briefingWorkbook(b, lang);
     const name = briefingFileName(b, lang);
     return reply

@@ -37,6 +37,7 @@ import { createIndicator, reportActual, setTargets } from "../cells/indicator-se
 import { assessmentItems, cellTypes, indicatorGroups } from "../cells/tables.js";
 import { shanghaiQuarter } from "../cells/common.js";
 import { addDays, resolvePeriod, sameDayYearBefore, shanghaiDay } from "./periods.js";
+import { cacheOf } from "./service.js";
 
 const YUECHENG = 330602;
 const KEQIAO = 330603;
@@ -390,6 +391,26 @@ describe("the cache follows the writes", () => {
     expect(f["construction.alertsOpen"]!.value).toBe("0");
     // Other streams' entries were not thrown away by construction's writes.
     expect(f["recycling.tonnage"]!.value).toBe("0.030");
+  });
+
+  it("keeps the monthly briefing current: recomputed in the background when a write lands, then served from the cache", async () => {
+    const q = `query($m: String!) { monthlyBriefing(month: $m) { lines { key month { value } } } }`;
+    const trips = async () =>
+      (ok(await h.gql(q, { m: today.slice(0, 7) }, { token: leader })).monthlyBriefing.lines as { key: string; month: { value: string } }[]).find((l) => l.key === "construction.trips")!.month.value;
+    const before = Number(await trips());
+    const cache = cacheOf(h.platform.app);
+    await cache.settled();
+    const refreshed = cache.stats.refreshed;
+    await write(async (w) => {
+      const { manifest } = await openTrip(w, { vehicleId: spoil.vehicleIds[1]!, siteId: spoil.siteId, via: "GATE_SCAN", at: new Date(), sentVolumeM3: "2.00" });
+      await closeTrip(w, { manifestId: manifest.id, disposalPlaceId: spoil.placeId, receivedVolumeM3: "2.00" });
+    });
+    for (let i = 0; i < 100 && cache.stats.refreshed === refreshed; i++) await new Promise((r) => setTimeout(r, 50));
+    await cache.settled();
+    expect(cache.stats.refreshed).toBeGreaterThan(refreshed); // nobody asked: the notification did it
+    const misses = cache.stats.misses;
+    expect(Number(await trips())).toBe(before + 1);
+    expect(cache.stats.misses).toBe(misses); // the answer was ready
   });
 });
 

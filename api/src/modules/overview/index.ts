@@ -8,11 +8,17 @@ import { briefingRoutes } from "./download.js";
 import { OverviewResolver } from "./resolvers.js";
 import { listenForChanges } from "./service.js";
 
+const stops = new WeakMap<object, () => Promise<void>>();
+
 export const overviewModule: ApiModule = {
   name: "overview",
   resolvers: [OverviewResolver],
   async init(app) {
-    await listenForChanges(app);
+    stops.set(app, await listenForChanges(app));
+  },
+  async stop(app) {
+    await stops.get(app)?.();
+    stops.delete(app);
   },
   routes(server, app) {
     briefingRoutes(server, app);

@@ -10,7 +10,7 @@ import type { Context, Principal } from "../../graphql/context.js";
 import { badInput } from "../../graphql/errors.js";
 import { allDistricts, districtIdOf } from "../core/resolvers.js";
 import type { District } from "../core/types.js";
-import { buildBriefing, type Briefing } from "./briefing.js";
+import { briefingFor, type Briefing } from "./briefing.js";
 import { percentChange, sub } from "./decimal.js";
 import { briefingLink } from "./download.js";
 import { addDays, isDay, monthStartOf, resolvePeriod, shanghaiDay, type ResolvedPeriod } from "./periods.js";
@@ -227,7 +227,7 @@ export class OverviewResolver {
   ): Promise<MonthlyBriefing> {
     if (!monthStartOf(month)) throw badInput("month", "a month YYYY-MM");
     const d = await scopedDistrict(ctx, districtId);
-    return briefingShape(ctx, await buildBriefing(ctx.app, { month, districtId: d, showDistricts: ctx.principal.districtId == null }));
+    return briefingShape(ctx, await briefingFor(ctx.app, { month, districtId: d, showDistricts: ctx.principal.districtId == null }));
   }
 
   @Query(() => BriefingWorkbookLink, { description: "月度简报 Excel 下载链接（10 分钟内有效）/ A link to the monthly briefing as an Excel workbook (valid 10 minutes)" })

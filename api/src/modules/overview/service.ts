@@ -28,10 +28,17 @@ const caches = new WeakMap<object, OverviewCache>();
 export function cacheOf(app: App): OverviewCache {
   let c = caches.get(app);
   if (!c) {
+    const ttlMs = Number(process.env.OVERVIEW_CACHE_TTL_MS ?? 60_000);
     c = new OverviewCache({
       enabled: process.env.OVERVIEW_CACHE !== "0",
-      ttlMs: Number(process.env.OVERVIEW_CACHE_TTL_MS ?? 60_000),
+      ttlMs,
       maxEntries: 5_000,
+      // Keep what people have open warm: recompute after changes (folded over 250 ms) and 10 s before
+      // expiry, two at a time (the API's pool has ten connections; requests keep the rest).
+      refresh:
+        process.env.OVERVIEW_REFRESH === "0"
+          ? undefined
+          : { delayMs: 250, hotMs: 10 * 60_000, concurrency: 2, aheadMs: Math.min(10_000, Math.floor(ttlMs / 4)), onError: (e) => console.error("[overview] background refresh failed:", e instanceof Error ? e.message : e) },
     });
     caches.set(app, c);
   }
@@ -48,10 +55,15 @@ export async function listenForChanges(app: App): Promise<() => Promise<void>> {
     // missed meanwhile, so everything cached before is dropped.
     const sub = await pg.listen(OVERVIEW_CHANNEL, onMessage, () => cache.clear());
     return async () => {
+      await cache.stop();
       await sub.unlisten().catch(() => {});
     };
   }
-  return app.database.listen(OVERVIEW_CHANNEL, onMessage);
+  const off = await app.database.listen(OVERVIEW_CHANNEL, onMessage);
+  return async () => {
+    await cache.stop();
+    await off();
+  };
 }
 
 // ——— providers ———

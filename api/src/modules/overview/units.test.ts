@@ -121,4 +121,100 @@ describe("the cache", () => {
     await c.get("a", ["x"], async () => ++n);
     expect(n).toBe(2);
   });
+
+  describe("refreshing in the background", () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const refresh = { delayMs: 10, hotMs: 1_000, concurrency: 2, aheadMs: 0 };
+
+    it("recomputes a hot entry after its stream changes, so the next request is answered from the cache", async () => {
+      const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true, refresh });
+      let n = 0;
+      const f = async () => ++n;
+      expect(await c.get("a", ["construction"], f)).toBe(1);
+      expect(await c.get("b", ["recycling"], f)).toBe(2);
+      c.invalidate("construction");
+      c.invalidate("construction"); // a burst of changes: one recomputation
+      await wait(80);
+      expect(n).toBe(3); // only "a": "b" did not change
+      expect(c.stats.refreshed).toBe(1);
+      const misses = c.stats.misses;
+      expect(await c.get("a", ["construction"], f)).toBe(3);
+      expect(c.stats.misses).toBe(misses); // a hit
+      await c.stop();
+    });
+
+    it("leaves entries nobody asked for lately, and never serves a value from before a change", async () => {
+      let t = 0;
+      const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true, now: () => t, refresh });
+      let n = 0;
+      await c.get("cold", ["cells"], async () => ++n);
+      t += 5_000; // beyond hotMs
+      c.invalidate("cells");
+      await wait(60);
+      expect(n).toBe(1);
+      expect(await c.get("cold", ["cells"], async () => ++n)).toBe(2); // computed on request, not the old 1
+      await c.stop();
+    });
+
+    it("a request during a background recomputation joins it; a change during it makes it stale", async () => {
+      const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true, refresh });
+      let n = 0;
+      let release!: () => void;
+      let gate: Promise<void> = Promise.resolve();
+      const f = async () => {
+        const mine = ++n;
+        await gate;
+        return mine;
+      };
+      expect(await c.get("k", ["hazardous"], f)).toBe(1);
+      gate = new Promise<void>((r) => (release = r));
+      c.invalidate("hazardous");
+      await wait(40); // the refresh (#2) is running, held at the gate
+      expect(n).toBe(2);
+      const joined = c.get("k", ["hazardous"], f);
+      release();
+      expect(await joined).toBe(2);
+      expect(n).toBe(2);
+      gate = new Promise<void>((r) => (release = r));
+      c.invalidate("hazardous"); // refresh #3 starts …
+      await wait(40);
+      c.invalidate("hazardous"); // … and a change lands while it runs
+      release();
+      gate = Promise.resolve();
+      await wait(80); // #3 is stale on arrival; a second pass computes #4
+      expect(await c.get("k", ["hazardous"], f)).toBe(4);
+      await c.stop();
+    });
+
+    it("recomputes a hot entry before it expires", async () => {
+      const c = new OverviewCache({ ttlMs: 600, maxEntries: 10, enabled: true, refresh: { ...refresh, aheadMs: 500 } });
+      let n = 0;
+      expect(await c.get("t", ["cells"], async () => ++n)).toBe(1);
+      await wait(450); // the ticker looks every 250 ms; due after 100 ms
+      expect(n).toBeGreaterThanOrEqual(2);
+      await c.stop();
+      const after = n;
+      await wait(300);
+      expect(n).toBe(after); // stopped: no more passes
+    });
+
+    it("a failing background computation is reported and the entry is computed on the next request", async () => {
+      const errors: unknown[] = [];
+      const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true, refresh: { ...refresh, onError: (e) => errors.push(e) } });
+      let fail = false;
+      let n = 0;
+      const f = async () => {
+        if (fail) throw new Error("database away");
+        return ++n;
+      };
+      await c.get("k", ["recycling"], f);
+      fail = true;
+      c.invalidate("recycling");
+      await wait(60);
+      expect(errors.map((e) => (e as Error).message)).toEqual(["database away"]);
+      fail = false;
+      expect(await c.get("k", ["recycling"], f)).toBe(2);
+      await c.stop();
+    });
+  });
 });

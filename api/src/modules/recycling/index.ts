@@ -16,7 +16,6 @@ import { ingestWeighings, MAX_BATCH } from "./ingest.js";
 import { recyclingOverview } from "./overview.js";
 import { recyclingResolvers } from "./resolvers.js";
 import { runExpiry, runSilentDevices, runStationVolumes } from "./rules.js";
-import { seedRecycling } from "./seed.js";
 import { registerRecyclingExports } from "./exports.js";
 
 function nameFrom(table: string) {
@@ -73,7 +72,8 @@ export const recyclingModule: ApiModule = {
   resolvers: recyclingResolvers,
   init,
   routes,
-  seed: seedRecycling,
+  // loaded only when seeding: the demo generator (faker, the data tables) stays out of a normal start
+  seed: async (ctx) => (await import("./seed.js")).seedRecycling(ctx),
   overview: recyclingOverview,
   jobs: [
     { name: "recycling.expirePoints", everyMs: 10 * 60_000, run: async (app) => void (await runExpiry(app)) },
