@@ -1,5 +1,5 @@
 /**
- * Demo data: `node dist/seed.js [--scale small|demo|city|province]` fills the configured database.
+ * Demo data: `node dist/seed.js [--scale small|demo|city|province] [--modules a,b]` fills the configured database.
  * The platform seeds a fresh database once on start in demo mode.
  */
 import "reflect-metadata";
@@ -13,7 +13,7 @@ import type { DemoAccount, Scale } from "./modules/core/seed.js";
 import { modules, moduleNames } from "./modules/index.js";
 import { sql } from "drizzle-orm";
 
-export async function runSeed(app: App, scale: Scale, opts: { onlyIfFresh?: boolean; log?: (m: string) => void } = {}): Promise<{ seeded: boolean; accounts: DemoAccount[]; password: string }> {
+export async function runSeed(app: App, scale: Scale, opts: { onlyIfFresh?: boolean; log?: (m: string) => void; only?: readonly string[] } = {}): Promise<{ seeded: boolean; accounts: DemoAccount[]; password: string }> {
   const log = opts.log ?? (() => {});
   if (opts.onlyIfFresh && !(await isFresh(app.db))) {
     const demo = (await app.db.execute(sql`select username, display_name from core.users where demo order by id`)) as unknown;
@@ -24,6 +24,7 @@ export async function runSeed(app: App, scale: Scale, opts: { onlyIfFresh?: bool
   const ctx = await createSeedContext(app, scale, 20211119, log);
   for (const m of modules) {
     if (!m.seed) continue;
+    if (opts.only && m.name !== "core" && !opts.only.includes(m.name)) continue; // core holds the accounts
     const t = Date.now();
     await m.seed(ctx);
     log(`${m.name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -41,7 +42,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const app: App = { config, database, db: database.db, pubsub: new PgPubSub(database) };
   for (const m of modules) await m.init?.(app);
   const t = Date.now();
-  const r = await runSeed(app, scale, { onlyIfFresh: args.includes("--if-fresh"), log: (m) => console.log(m) });
+  // --modules construction,hazardous: only those streams (and core), e.g. a province scale for the benchmarks' scaling rows
+  const j = args.indexOf("--modules");
+  const only = j >= 0 ? (args[j + 1] ?? "").split(",").filter(Boolean) : undefined;
+  const r = await runSeed(app, scale, { onlyIfFresh: args.includes("--if-fresh"), log: (m) => console.log(m), only });
   console.log(r.seeded ? `seeded (${scale}) in ${((Date.now() - t) / 1000).toFixed(1)} s` : "database not fresh; nothing seeded");
   await database.close();
 }

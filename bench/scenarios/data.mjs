@@ -30,7 +30,7 @@ export function counts(db) {
   );
 }
 
-export async function loadData({ db, scale, reuse, log }) {
+export async function loadData({ db, scale, reuse, log, modules }) {
   const exists = psql(`select count(*) from pg_database where datname = '${db}'`) === "1";
   if (reuse && exists) {
     const marker = psql(`select coalesce((select scale || '|' || seconds || '|' || load from bench.loaded limit 1), '') from (select 1) x where to_regclass('bench.loaded') is not null`, db);
@@ -45,12 +45,13 @@ export async function loadData({ db, scale, reuse, log }) {
   }
   psql(`drop database if exists ${db} with (force)`);
   psql(`create database ${db}`);
-  log(`loading a ${scale}-year into ${db} (node api/dist/seed.js --scale ${scale}) …`);
+  const extra = modules ? ["--modules", modules] : [];
+  log(`loading a ${scale}-year into ${db} (node api/dist/seed.js --scale ${scale}${modules ? ` --modules ${modules}` : ""}) …`);
   const loadBefore = loadAvg();
   const t = Date.now();
   const lines = [];
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(apiDist, "seed.js"), "--scale", scale], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl(db) }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [path.join(apiDist, "seed.js"), "--scale", scale, ...extra], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl(db) }, stdio: ["ignore", "pipe", "inherit"] });
     child.stdout.on("data", (d) => {
       for (const l of String(d).split("\n").filter(Boolean)) {
         lines.push(l);
@@ -62,7 +63,7 @@ export async function loadData({ db, scale, reuse, log }) {
   const seconds = (Date.now() - t) / 1000;
   const load = round((loadBefore + loadAvg()) / 2, 1);
   psql("vacuum analyze", db);
-  psql(`create schema if not exists bench; create table bench.loaded (scale text, seconds numeric, load numeric, at timestamptz default now()); insert into bench.loaded values ('${scale}', ${round(seconds, 1)}, ${load})`, db);
+  psql(`create schema if not exists bench; create table bench.loaded (scale text, seconds numeric, load numeric, at timestamptz default now(), modules text); insert into bench.loaded values ('${scale}', ${round(seconds, 1)}, ${load}, default, ${modules ? `'${modules}'` : "null"})`, db);
   const c = counts(db);
   return summaryOf({ db, scale, seconds, load, counts: c, reused: false, seedLog: lines });
 }
