@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const apiDist = path.join(root, "api", "dist");
+export const apiDist = process.env.ZW_API_DIST ?? path.join(root, "api", "dist"); // ZW_API_DIST: another build, for A/B runs
 /** The API's own `postgres` driver (same version as the platform), without a second copy in bench/. */
 export const postgres = createRequire(path.join(root, "api", "package.json"))("postgres");
 
