@@ -1,6 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { DetailDrawer, ErrorState, ExportButton, LoadingState, PageLayout, localName, useLanguage } from "@zw/ui";
-import { BarChart, DistrictMap, LineChart } from "@zw/ui/charts";
+import { DetailDrawer, ErrorState, ExportButton, LoadingState, PageLayout, localName, useLanguage, BarChart, DistrictMap, LineChart } from "@zw/ui";
 import { Alert, Card, Col, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { fmtDecimal, useNs, useRole } from "../common.js";

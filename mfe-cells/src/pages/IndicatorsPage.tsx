@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { ApiForm, DetailDrawer, ErrorState, ExportButton, LoadingState, PageLayout, localName, useLanguage } from "@zw/ui";
-import { LineChart } from "@zw/ui/charts";
+import { ApiForm, DetailDrawer, ErrorState, ExportButton, LoadingState, PageLayout, localName, useLanguage, LineChart } from "@zw/ui";
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { CellsStatus, currentQuarter, fmtDecimal, useDistrictOptions, useDistricts, useNs, useRole } from "../common.js";

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
-import { ErrorState, LoadingState, PageLayout, localName, useLanguage } from "@zw/ui";
-import { DistrictMap, type MapPoint } from "@zw/ui/charts";
+import { ErrorState, LoadingState, PageLayout, localName, useLanguage, DistrictMap } from "@zw/ui";
+import type { MapPoint } from "@zw/ui/charts";
 import { Card, Col, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";

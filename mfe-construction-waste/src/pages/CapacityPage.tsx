@@ -1,6 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { ErrorState, LoadingState, PageLayout, useTranslation } from "@zw/ui";
-import { BarChart } from "@zw/ui/charts";
+import { ErrorState, LoadingState, PageLayout, useTranslation, BarChart } from "@zw/ui";
 import { Card, Table, Tag } from "antd";
 import { grouped, useDistricts } from "../format.js";
 import { CwCapacityDocument } from "../graphql/generated.js";

@@ -1,7 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { useViewer } from "@zw/client";
-import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation } from "@zw/ui";
-import { BarChart, LineChart } from "@zw/ui/charts";
+import { EmptyState, ErrorState, LoadingState, PageLayout, ViewerSummary, localName, useLanguage, useTranslation, BarChart, LineChart } from "@zw/ui";
 import { Card, Col, List, Row, Statistic, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { grouped, yearRange } from "../format.js";

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
-import { ErrorState, LoadingState, PageLayout, StatusTag, useTranslation } from "@zw/ui";
-import { DistrictMap, type MapPoint } from "@zw/ui/charts";
+import { ErrorState, LoadingState, PageLayout, StatusTag, useTranslation, DistrictMap } from "@zw/ui";
+import type { MapPoint } from "@zw/ui/charts";
 import { Card, Col, List, Row, Typography } from "antd";
 import { useMemo } from "react";
 import { useFormat } from "../format.js";

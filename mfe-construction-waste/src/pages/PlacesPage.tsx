@@ -1,7 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
-import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, useTranslation, type FilterValues } from "@zw/ui";
-import { BarChart } from "@zw/ui/charts";
+import { ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, useTranslation, type FilterValues, BarChart } from "@zw/ui";
 import { App as AntApp, Button, Drawer, Progress, Space, Typography } from "antd";
 import { useState } from "react";
 import { grouped, useDistricts, useFormat } from "../format.js";

@@ -1,6 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { BarChart, PieChart } from "@zw/ui/charts";
-import { ErrorState, FilterBar, LoadingState, PageLayout, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
+import { ErrorState, FilterBar, LoadingState, PageLayout, useLanguage, useTranslation, type FilterValues, BarChart, PieChart } from "@zw/ui";
 import { Card, Col, Row, Table, Typography } from "antd";
 import { useState, useMemo } from "react";
 import { districtName, num, thisYear, useDistrictOptions } from "../format.js";

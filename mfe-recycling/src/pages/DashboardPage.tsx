@@ -1,7 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { AlertRaisedDocument, apolloLiveSource, useLiveRefresh, useViewer } from "@zw/client";
-import { ErrorState, LoadingState, PageLayout, StatusTag, localName, useLanguage, useTranslation } from "@zw/ui";
-import { BarChart, DistrictMap, LineChart, PieChart } from "@zw/ui/charts";
+import { ErrorState, LoadingState, PageLayout, StatusTag, localName, useLanguage, useTranslation, BarChart, DistrictMap, LineChart, PieChart } from "@zw/ui";
 import { Card, Col, Empty, Flex, Input, List, Row, Segmented, Select, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { changePct, num, today, useDateFormat, useReference } from "../format.js";

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, useViewer } from "@zw/client";
-import { ApiForm, ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues } from "@zw/ui";
-import { BarChart, DistrictMap, type MapPoint } from "@zw/ui/charts";
+import { ApiForm, ConnectionTable, DetailDrawer, ExportButton, FilterBar, PageLayout, StatusTag, localName, useLanguage, useTranslation, type FilterValues, BarChart, DistrictMap } from "@zw/ui";
+import type { MapPoint } from "@zw/ui/charts";
 import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { addDays, kg, num, today, useDateFormat, useReference } from "../format.js";

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { canWrite, errorMessage, useViewer } from "@zw/client";
-import { ApiForm, ErrorState, ExportButton, PageLayout, localName, useLanguage, useTranslation } from "@zw/ui";
-import { LineChart } from "@zw/ui/charts";
+import { ApiForm, ErrorState, ExportButton, PageLayout, localName, useLanguage, useTranslation, LineChart } from "@zw/ui";
 import { App, Button, Card, Col, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { addDays, num, today, useReference } from "../format.js";

@@ -1,6 +1,7 @@
 /**
  * @zw/ui — the platform's design system on Ant Design (shared through the import map).
- * Charts and the district map: @zw/ui/charts.
+ * Charts and the district map: @zw/ui/charts; pages use the deferred ones exported here (ECharts is
+ * fetched when a chart first renders).
  */
 export { i18n, registerMessages, setLanguage, getLanguage, useLanguage, localName, localLabel, useTranslation, LANGUAGES, DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, type Language, type Catalogues } from "./i18n.js";
 export { ZwProviders, zwTheme } from "./providers.js";
@@ -20,3 +21,4 @@ export { defineModule, mountStandalone, useDocumentTitle, type ModuleDefinition,
 export { LoginGate, LoginForm } from "./login-gate.js";
 export { StreamAlertsPage, type StreamAlert } from "./stream/StreamAlertsPage.js";
 export { StreamCasesPage, type StreamCase } from "./stream/StreamCasesPage.js";
+export { BarChart, LineChart, PieChart, DistrictMap } from "./lazy-charts.js";

@@ -82,11 +82,8 @@ export class OverviewCache {
   /** A read model of `dep` (a stream, or "*" for all) changed. */
   invalidate(dep: string): void {
     this.stats.invalidations++;
-    if (dep === "*") {
-      this.generation++;
-      return;
-    }
-    this.versions.set(dep, (this.versions.get(dep) ?? 0) + 1);
+    if (dep === "*") this.generation++;
+    else this.versions.set(dep, (this.versions.get(dep) ?? 0) + 1);
     this.schedule(this.opts.refresh?.delayMs ?? 0);
   }
 

@@ -140,6 +140,11 @@ describe("the cache", () => {
       const misses = c.stats.misses;
       expect(await c.get("a", ["construction"], f)).toBe(3);
       expect(c.stats.misses).toBe(misses); // a hit
+      c.invalidate("*"); // every stream: both are recomputed
+      await c.settled();
+      expect(await c.get("a", ["construction"], f)).toBeGreaterThan(3);
+      expect(await c.get("b", ["recycling"], f)).toBeGreaterThan(3);
+      expect(c.stats.misses).toBe(misses);
       await c.stop();
     });
 
