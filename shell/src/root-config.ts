@@ -9,7 +9,7 @@ import { isAuthenticated } from "@zw/client";
 import { registerApplication, start, triggerAppChange } from "single-spa";
 import { canOpen, loadAccess, watchSession } from "./access.js";
 import { moduleLoader, retryApplication, wrapLifecycles, type Lifecycles, type ModuleExports } from "./loader.js";
-import { applyOverrideParams, discoverModules, moduleActive, moduleUrl, readImportMap, setModules } from "./registry.js";
+import { applyOverrideParams, discoverModules, moduleActive, moduleUrl, preloadModule, readImportMap, setModules } from "./registry.js";
 
 applyOverrideParams();
 
@@ -41,6 +41,9 @@ void loadAccess().then(() => triggerAppChange());
 const map = readImportMap();
 void discoverModules(map).then((records) => {
   setModules(records);
+  // single-spa loads a module only after the chrome has mounted (app changes run one after another):
+  // have the browser fetch and compile the one this address opens meanwhile (access is checked later).
+  for (const r of records) if (r.manifest && moduleActive(r.manifest, window.location.pathname, signedIn(), () => true)) preloadModule(moduleUrl(r.specifier, map));
   for (const r of records) {
     if (!r.manifest) {
       console.error(`[shell] ${r.specifier}: no usable manifest (${r.manifestError}); not registered`);

@@ -6,7 +6,7 @@ import { unloadApplication } from "single-spa";
 import { buildNav } from "./chrome/NavMenu.js";
 import { safeNext } from "./chrome/Chrome.js";
 import { moduleLoader, wrapLifecycles } from "./loader.js";
-import { applyOverrideParams, discoverModules, getOverrides, matchesPrefix, moduleUrl, OVERRIDES_KEY, readImportMap, validateManifest } from "./registry.js";
+import { applyOverrideParams, discoverModules, getOverrides, matchesPrefix, moduleUrl, OVERRIDES_KEY, preloadModule, readImportMap, validateManifest } from "./registry.js";
 
 function setMap(imports: Record<string, string>) {
   document.head.querySelector('script[type="importmap"]')?.remove();
@@ -55,6 +55,14 @@ describe("registry", () => {
     history.replaceState(null, "", "/?importmap-override=reset");
     applyOverrideParams();
     expect(localStorage.getItem(OVERRIDES_KEY)).toBeNull();
+  });
+
+  it("preloads a module's entry once, without running it", () => {
+    const url = `${location.origin}/modules/b/1.0.0/index.js`;
+    preloadModule(url);
+    preloadModule(url);
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].filter((l) => l.href === url);
+    expect(links).toHaveLength(1);
   });
 
   it("matches path prefixes on segment boundaries", () => {
