@@ -15,7 +15,7 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../graphql/errors.js";
 import type { Writer } from "../../graphql/mutation.js";
-import { raiseAlert, resolveAlertByKey, type Severity } from "../core/alerts.js";
+import { AlertBatch, raiseAlert, resolveAlertByKey, type Severity } from "../core/alerts.js";
 import { rows, type Tx } from "../core/db.js";
 import type { TrackedPosition } from "../core/tracking.js";
 import { distanceM, distanceToRouteM, FenceIndex, type Fence } from "./geo.js";
@@ -382,11 +382,16 @@ export function clearFenceCache(cacheKey: object): void {
 // ——— applying a batch ———
 
 /**
- * The construction stream's onPositions handler: batch-loads state, permits, vehicles and open
- * manifests for the batch's vehicles (a fixed number of queries per batch), evaluates each vehicle,
- * applies the events and writes the states back in one statement.
+ * The construction stream's onPositions handler: loads state, permits, vehicles and open manifests for
+ * the batch's vehicles (four independent look-ups sent together: one wait, not four), evaluates each
+ * vehicle, hands its alerts to the batch's `AlertBatch` (written with every other alert of the ingestion)
+ * and writes the states back in one statement. Without `alerts` it writes its own at the end.
  */
-export async function handlePositions(w: Writer, batch: TrackedPosition[], opts: { openManifest?: (w: Writer, vehicleId: number, siteId: number, at: Date) => Promise<void> } = {}): Promise<void> {
+export async function handlePositions(
+  w: Writer,
+  batch: TrackedPosition[],
+  opts: { openManifest?: (w: Writer, vehicleId: number, siteId: number, at: Date) => Promise<void>; alerts?: AlertBatch } = {},
+): Promise<void> {
   const byVehicle = new Map<number, TrackedPosition[]>();
   for (const p of batch) {
     let l = byVehicle.get(p.vehicle.vehicleId);
@@ -394,18 +399,22 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
     l.push(p);
   }
   const ids = [...byVehicle.keys()];
-  const known = await w.tx.select({ id: vehicles.id, plate: vehicles.plate, companyId: vehicles.companyId, districtId: vehicles.districtId }).from(vehicles).where(inArray(vehicles.id, ids));
-  if (known.length === 0) return;
-  const knownIds = known.map((v) => v.id);
-  const cfg = await ruleConfig(w.tx, w.app.db);
-  const fences = await fenceIndex(w.tx, w.app.db);
+  // Rule settings and fences are cached per process (usually no query).
+  const [cfg, fences] = await Promise.all([ruleConfig(w.tx, w.app.db), fenceIndex(w.tx, w.app.db)]);
   let minAt = Infinity;
   for (const p of batch) minAt = Math.min(minAt, p.at.getTime());
   const graceMs = cfg.PERMIT_EXPIRED.params.graceDays! * 86_400_000;
-  const permitRows = await w.tx
-    .select({ id: permits.id, vehicleId: permits.vehicleId, number: permits.number, status: permits.status, validFrom: permits.validFrom, validTo: permits.validTo, route: permits.route, routeBbox: permits.routeBbox })
-    .from(permits)
-    .where(and(inArray(permits.vehicleId, knownIds), inArray(permits.status, ["ACTIVE", "EXPIRED"]), gte(permits.validTo, new Date(minAt - graceMs))));
+  // Keyed by the batch's vehicle ids: ids that are not construction vehicles have no permits, state or manifests.
+  const [known, permitRows, stateRows, openRows] = await Promise.all([
+    w.tx.select({ id: vehicles.id, plate: vehicles.plate, companyId: vehicles.companyId, districtId: vehicles.districtId }).from(vehicles).where(inArray(vehicles.id, ids)),
+    w.tx
+      .select({ id: permits.id, vehicleId: permits.vehicleId, number: permits.number, status: permits.status, validFrom: permits.validFrom, validTo: permits.validTo, route: permits.route, routeBbox: permits.routeBbox })
+      .from(permits)
+      .where(and(inArray(permits.vehicleId, ids), inArray(permits.status, ["ACTIVE", "EXPIRED"]), gte(permits.validTo, new Date(minAt - graceMs)))),
+    w.tx.select().from(trackState).where(inArray(trackState.vehicleId, ids)),
+    w.tx.select({ v: manifests.vehicleId }).from(manifests).where(and(inArray(manifests.vehicleId, ids), eq(manifests.status, "OPEN"))),
+  ]);
+  if (known.length === 0) return;
   const permitsOf = new Map<number, PermitLite[]>();
   for (const p of permitRows) {
     let l = permitsOf.get(p.vehicleId);
@@ -413,7 +422,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
     l.push(p);
   }
   const states = new Map<number, VehicleTrackState>();
-  for (const r of await w.tx.select().from(trackState).where(inArray(trackState.vehicleId, knownIds)))
+  for (const r of stateRows)
     states.set(r.vehicleId, {
       lastAt: r.lastAt,
       lastLon: Number(r.lastLon),
@@ -426,9 +435,8 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
       overspeedCount: r.overspeedCount,
       noPermitCount: r.noPermitCount,
     });
-  const openManifestVehicles = new Set(
-    (await w.tx.select({ v: manifests.vehicleId }).from(manifests).where(and(inArray(manifests.vehicleId, knownIds), eq(manifests.status, "OPEN")))).map((r) => r.v),
-  );
+  const openManifestVehicles = new Set(openRows.map((r) => r.v));
+  const alerts = opts.alerts ?? new AlertBatch();
 
   const out: { vehicleId: number; s: VehicleTrackState }[] = [];
   for (const v of known) {
@@ -437,7 +445,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
     if (state.lastAt) out.push({ vehicleId: v.id, s: state });
     for (const e of events) {
       if (e.kind === "raise") {
-        await raiseAlert(w, {
+        alerts.raise({
           stream: "construction",
           rule: e.rule!,
           severity: cfg[e.rule!].severity,
@@ -454,7 +462,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
           at: e.at,
         });
       } else if (e.kind === "resolve") {
-        await resolveAlertByKey(w, e.dedupKey!, e.disposition!);
+        alerts.resolve(e.dedupKey!, e.disposition!);
       } else if (e.kind === "leftSite" && opts.openManifest && !openManifestVehicles.has(v.id)) {
         await opts.openManifest(w, v.id, e.siteId!, e.at);
         openManifestVehicles.add(v.id);
@@ -473,6 +481,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
         inside_site_id = excluded.inside_site_id, overspeed_count = excluded.overspeed_count, no_permit_count = excluded.no_permit_count
       where excluded.last_at > t.last_at`);
   }
+  if (!opts.alerts) await alerts.flush(w);
 }
 
 // ——— scheduled and write-time rules ———
