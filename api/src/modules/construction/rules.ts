@@ -12,14 +12,14 @@
  * (occurrences are bumped); OFF_ROUTE and NO_PERMIT close themselves when the deviation ends,
  * DISPOSAL_CAPACITY when the place is back below its threshold, MANIFEST_OVERDUE when the manifest closes.
  */
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../graphql/errors.js";
 import type { Writer } from "../../graphql/mutation.js";
 import { AlertBatch, raiseAlert, resolveAlertByKey, type Severity } from "../core/alerts.js";
 import { rows, type Tx } from "../core/db.js";
 import type { TrackedPosition } from "../core/tracking.js";
 import { distanceM, distanceToRouteM, FenceIndex, type Fence } from "./geo.js";
-import { alertRules, disposalPlaces, manifests, permits, sites, trackState, vehicles, type BBox, type LineCoords } from "./tables.js";
+import { alertRules, disposalPlaces, sites, type BBox, type LineCoords } from "./tables.js";
 
 export type RuleCode = "OFF_ROUTE" | "NO_PERMIT" | "PERMIT_EXPIRED" | "OVERSPEED" | "SUSPECTED_DUMPING" | "MANIFEST_OVERDUE" | "DISPOSAL_CAPACITY";
 
@@ -381,9 +381,25 @@ export function clearFenceCache(cacheKey: object): void {
 
 // ——— applying a batch ———
 
+/** A permit as the batch look-up returns it (JSON: times are strings). */
+type PermitJson = Omit<PermitLite, "validFrom" | "validTo"> & { validFrom: string; validTo: string };
+/** A saved track state as the batch look-up returns it (`row_to_json`: column names, times as strings). */
+interface StateJson {
+  last_at: string | null;
+  last_lon: number | string | null;
+  last_lat: number | string | null;
+  off_route_count: number;
+  stopped_since: string | null;
+  stop_lon: number | string | null;
+  stop_lat: number | string | null;
+  inside_site_id: number | null;
+  overspeed_count: number;
+  no_permit_count: number;
+}
+
 /**
  * The construction stream's onPositions handler: loads state, permits, vehicles and open manifests for
- * the batch's vehicles (four independent look-ups sent together: one wait, not four), evaluates each
+ * the batch's vehicles (one statement), evaluates each
  * vehicle, hands its alerts to the batch's `AlertBatch` (written with every other alert of the ingestion)
  * and writes the states back in one statement. Without `alerts` it writes its own at the end.
  */
@@ -404,38 +420,47 @@ export async function handlePositions(
   let minAt = Infinity;
   for (const p of batch) minAt = Math.min(minAt, p.at.getTime());
   const graceMs = cfg.PERMIT_EXPIRED.params.graceDays! * 86_400_000;
-  // Keyed by the batch's vehicle ids: ids that are not construction vehicles have no permits, state or manifests.
-  const [known, permitRows, stateRows, openRows] = await Promise.all([
-    w.tx.select({ id: vehicles.id, plate: vehicles.plate, companyId: vehicles.companyId, districtId: vehicles.districtId }).from(vehicles).where(inArray(vehicles.id, ids)),
-    w.tx
-      .select({ id: permits.id, vehicleId: permits.vehicleId, number: permits.number, status: permits.status, validFrom: permits.validFrom, validTo: permits.validTo, route: permits.route, routeBbox: permits.routeBbox })
-      .from(permits)
-      .where(and(inArray(permits.vehicleId, ids), inArray(permits.status, ["ACTIVE", "EXPIRED"]), gte(permits.validTo, new Date(minAt - graceMs)))),
-    w.tx.select().from(trackState).where(inArray(trackState.vehicleId, ids)),
-    w.tx.select({ v: manifests.vehicleId }).from(manifests).where(and(inArray(manifests.vehicleId, ids), eq(manifests.status, "OPEN"))),
-  ]);
-  if (known.length === 0) return;
+  // Each truck of the batch with everything its rules need — permits that may be in force (or just
+  // expired), saved state, whether a manifest is open — in one statement: one wait and one plan per batch.
+  const loaded = await rows<{ id: number; plate: string; company_id: number; district_id: number | null; permits: PermitJson[]; state: StateJson | null; open_manifest: boolean }>(
+    w.tx,
+    sql`select v.id, v.plate, v.company_id, v.district_id,
+          coalesce((select json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'validFrom', p.valid_from, 'validTo', p.valid_to, 'route', p.route, 'routeBbox', p.route_bbox) order by p.valid_from)
+                    from construction.permits p
+                    where p.vehicle_id = v.id and p.status in ('ACTIVE', 'EXPIRED') and p.valid_to >= ${new Date(minAt - graceMs).toISOString()}::timestamptz), '[]') as permits,
+          (select row_to_json(t) from construction.track_state t where t.vehicle_id = v.id) as state,
+          exists (select 1 from construction.manifests m where m.vehicle_id = v.id and m.status = 'OPEN') as open_manifest
+        from construction.vehicles v
+        where v.id = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int))
+        order by v.id`,
+  );
+  if (loaded.length === 0) return;
+  const known = loaded.map((v) => ({ id: Number(v.id), plate: v.plate, companyId: Number(v.company_id), districtId: v.district_id == null ? null : Number(v.district_id) }));
   const permitsOf = new Map<number, PermitLite[]>();
-  for (const p of permitRows) {
-    let l = permitsOf.get(p.vehicleId);
-    if (!l) permitsOf.set(p.vehicleId, (l = []));
-    l.push(p);
-  }
   const states = new Map<number, VehicleTrackState>();
-  for (const r of stateRows)
-    states.set(r.vehicleId, {
-      lastAt: r.lastAt,
-      lastLon: Number(r.lastLon),
-      lastLat: Number(r.lastLat),
-      offRouteCount: r.offRouteCount,
-      stoppedSince: r.stoppedSince,
-      stopLon: r.stopLon == null ? null : Number(r.stopLon),
-      stopLat: r.stopLat == null ? null : Number(r.stopLat),
-      insideSiteId: r.insideSiteId,
-      overspeedCount: r.overspeedCount,
-      noPermitCount: r.noPermitCount,
-    });
-  const openManifestVehicles = new Set(openRows.map((r) => r.v));
+  const openManifestVehicles = new Set<number>();
+  for (const v of loaded) {
+    const id = Number(v.id);
+    permitsOf.set(
+      id,
+      (typeof v.permits === "string" ? (JSON.parse(v.permits) as PermitJson[]) : v.permits).map((p) => ({ ...p, validFrom: new Date(p.validFrom), validTo: new Date(p.validTo) })),
+    );
+    const r = typeof v.state === "string" ? (JSON.parse(v.state) as StateJson) : v.state;
+    if (r)
+      states.set(id, {
+        lastAt: r.last_at == null ? null : new Date(r.last_at),
+        lastLon: Number(r.last_lon),
+        lastLat: Number(r.last_lat),
+        offRouteCount: r.off_route_count,
+        stoppedSince: r.stopped_since == null ? null : new Date(r.stopped_since),
+        stopLon: r.stop_lon == null ? null : Number(r.stop_lon),
+        stopLat: r.stop_lat == null ? null : Number(r.stop_lat),
+        insideSiteId: r.inside_site_id,
+        overspeedCount: r.overspeed_count,
+        noPermitCount: r.no_permit_count,
+      });
+    if (v.open_manifest === true || (v.open_manifest as unknown) === "t") openManifestVehicles.add(id);
+  }
   const alerts = opts.alerts ?? new AlertBatch();
 
   const out: { vehicleId: number; s: VehicleTrackState }[] = [];

@@ -243,11 +243,12 @@ async function closeAlertsByKey(w: Writer, list: { dedupKey: string; disposition
   if (list.length === 0) return [];
   const now = new Date().toISOString();
   const payload = JSON.stringify(list.map((r) => ({ k: r.dedupKey, d: r.disposition.trim() })));
+  // `= any(array)` lets the planner use the index of open alerts' keys (a join alone scans every alert).
   const out = await rows<ClosedAlert>(
     w.tx,
     sql`with o as (
           select a.id, a.status, r.d from core.alerts a join jsonb_to_recordset(${payload}::jsonb) as r(k text, d text) on a.dedup_key = r.k
-          where a.status <> 'CLOSED')
+          where a.status <> 'CLOSED' and a.dedup_key = any(array(select jsonb_array_elements(${payload}::jsonb) ->> 'k')))
         update core.alerts a set status = 'CLOSED', closed_at = ${now}::timestamptz, closed_by = ${w.principal.userId ?? null}, disposition = o.d, updated_at = ${now}::timestamptz
         from o where a.id = o.id and a.status <> 'CLOSED'
         returning a.id, a.stream, a.rule, a.district_id, a.org_kind, a.org_id, o.status as was, o.d as disposition`,
@@ -285,7 +286,11 @@ export class AlertBatch {
     return this.ops.length;
   }
 
-  async flush(w: Writer): Promise<AlertBatchResult> {
+  /**
+   * Writes everything collected. `audit` (optional) is the caller's own audit row, given what was done:
+   * written in the same insert as the closed alerts' rows.
+   */
+  async flush(w: Writer, opts: { audit?: (r: AlertBatchResult) => AuditEntry } = {}): Promise<AlertBatchResult> {
     const rounds = planAlertRounds(this.ops);
     this.ops = [];
     const created: Upserted[] = [];
@@ -298,10 +303,12 @@ export class AlertBatch {
         else bumped++;
       }
     }
-    if (closed.length)
-      await w.audit(closed.map((c): AuditEntry => ({ entity: "Alert", entityId: c.id, action: "close", changes: { status: [c.was, "CLOSED"], disposition: c.disposition } })));
+    const result = { created: created.length, bumped, closed: closed.length };
+    const audits = closed.map((c): AuditEntry => ({ entity: "Alert", entityId: c.id, action: "close", changes: { status: [c.was, "CLOSED"], disposition: c.disposition } }));
+    if (opts.audit) audits.push(opts.audit(result));
+    if (audits.length) await w.audit(audits);
     if (created.length || closed.length) await publishRaised(w, created, closed);
-    return { created: created.length, bumped, closed: closed.length };
+    return result;
   }
 }
 

@@ -300,8 +300,8 @@ export async function ingestPositions(app: App, principal: Principal, raw: unkno
       if (batch.length === 0) continue;
       for (const h of handlers.get(stream) ?? []) await h(w, batch, alerts);
     }
-    const raised = await alerts.flush(w);
-    await w.audit({ entity: "PositionBatch", action: "ingest", changes: { received: raw.length, accepted: stored.length, alerts: raised } });
+    // The batch's audit row goes in with the closed alerts' rows (one insert).
+    await alerts.flush(w, { audit: (r) => ({ entity: "PositionBatch", action: "ingest", changes: { received: raw.length, accepted: stored.length, alerts: r } }) });
   });
   return result;
 }
