@@ -253,6 +253,8 @@ export async function ingestPositions(app: App, principal: Principal, raw: unkno
   if (good.length === 0) return result;
 
   await ensurePartitions(app.db, new Set(good.map((g) => dayKey(g.at))));
+  // Duplicates within the request, counted once: the writer may run the batch again (deadlock retry).
+  const duplicatesInRequest = result.duplicates;
   await withWriter(app, principal, { operation: "ingestPositions", requestId: meta.requestId, ip: meta.ip }, async (w) => {
     const payload = JSON.stringify(
       good.map((g) => ({ t: g.terminalId, a: g.at.toISOString(), s: g.vehicle.stream, v: g.vehicle.vehicleId, x: g.lon, y: g.lat, k: g.speedKmh, h: g.heading })),
@@ -288,7 +290,7 @@ export async function ingestPositions(app: App, principal: Principal, raw: unkno
     const fresh = new Set(inserted.map((r) => `${r.terminal_id}|${new Date(r.at).getTime()}`));
     const stored = good.filter((g) => fresh.has(`${g.terminalId}|${g.at.getTime()}`));
     result.accepted = stored.length;
-    result.duplicates += good.length - stored.length;
+    result.duplicates = duplicatesInRequest + good.length - stored.length;
     if (stored.length === 0) return;
 
     stored.sort((a, b) => (a.vehicle.stream === b.vehicle.stream ? a.vehicle.vehicleId - b.vehicle.vehicleId || a.at.getTime() - b.at.getTime() : a.vehicle.stream < b.vehicle.stream ? -1 : 1));
