@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { withWriter, type Writer } from "../../graphql/mutation.js";
 import { PUBSUB_CHANNEL, packMessages } from "../../graphql/pubsub.js";
 import { createHarness, ok, type Harness } from "../../test/harness.js";
-import { AlertBatch, mergeRaises, planAlertRounds, raiseAlert, type AlertOp, type RaiseAlert } from "./alerts.js";
+import { AlertBatch, mergeRaises, planAlertRounds, raiseAlert, resolveAlertByKey, type AlertOp, type RaiseAlert } from "./alerts.js";
 import { systemPrincipal } from "./auth.js";
 import { rows } from "./db.js";
 import { clearTerminalCache, onPositions, registerTerminalDirectory, type TerminalInfo, type TrackedPosition } from "./tracking.js";
@@ -245,5 +245,73 @@ describe("AlertBatch on its own", () => {
     });
     expect(r).toEqual({ empty: { created: 0, bumped: 0, closed: 0 }, full: { created: 2, bumped: 0, closed: 0 } });
     expect(() => new AlertBatch().resolve("x", " ")).toThrow(/disposition/);
+  });
+});
+
+describe("AlertBatch against raiseAlert / resolveAlertByKey one by one", () => {
+  it("leaves the same alerts and events for random sequences of raises and closes (some keys already open)", async () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const sys = systemPrincipal("test");
+    for (let round = 0; round < 12; round++) {
+      const n = 5 + Math.floor(rnd() * 25);
+      const ops: AlertOp[] = [];
+      const t = Date.UTC(2026, 10, 1, 8) + round * 3600_000;
+      for (let i = 0; i < n; i++) {
+        const k = `k${Math.floor(rnd() * 4)}`;
+        if (rnd() < 0.7) ops.push({ kind: "raise", alert: base(k, { at: new Date(t + Math.floor(rnd() * 600) * 1000), detail: { i }, title: `t${i}` }) });
+        else ops.push({ kind: "resolve", dedupKey: k, disposition: `d${i}` });
+      }
+      const open = ["k0", "k1", "k2", "k3"].filter(() => rnd() < 0.4);
+      const result: Record<string, unknown>[] = [];
+      for (const how of ["one", "batch"] as const) {
+        const p = `eq${round}${how}:`;
+        const key = (k: string) => `${p}${k}`;
+        await withWriter(h.platform.app, sys, { operation: "test" }, async (w) => {
+          for (const k of open) await raiseAlert(w, base(key(k), { at: new Date(t - 60_000), detail: { i: -1 }, title: "open" }));
+        });
+        await withWriter(h.platform.app, sys, { operation: "test" }, async (w) => {
+          if (how === "one") {
+            for (const op of ops) {
+              if (op.kind === "raise") await raiseAlert(w, { ...op.alert, dedupKey: key(op.alert.dedupKey) });
+              else await resolveAlertByKey(w, key(op.dedupKey), op.disposition);
+            }
+          } else {
+            const b = new AlertBatch();
+            for (const op of ops) {
+              if (op.kind === "raise") b.raise({ ...op.alert, dedupKey: key(op.alert.dedupKey) });
+              else b.resolve(key(op.dedupKey), op.disposition);
+            }
+            await b.flush(w);
+          }
+        });
+        const a = await rows<{ id: number; dedup_key: string; status: string; occurrences: number; title: string; detail: unknown; raised_at: string | Date; last_seen_at: string | Date; disposition: string | null }>(
+          h.database.db,
+          sql`select id, dedup_key, status, occurrences, title, detail, raised_at, last_seen_at, disposition from core.alerts where dedup_key like ${`${p}%`}`,
+        );
+        const ev = await rows<{ entity_id: string; type: string; payload: Record<string, unknown> }>(
+          h.database.db,
+          sql`select entity_id, type, payload from core.events where entity = 'Alert' and entity_id = any(${`{${a.map((x) => x.id).join(",") || "0"}}`}::text[])`,
+        );
+        // Compared without ids and in a stable order (the batch writes closes of a round before its raises).
+        const byId = new Map(a.map((x) => [String(x.id), x]));
+        const shape = (x: (typeof a)[number]) => ({
+          key: x.dedup_key.slice(p.length),
+          status: x.status,
+          occurrences: x.occurrences,
+          title: x.title,
+          detail: x.detail,
+          raisedAt: new Date(x.raised_at).getTime(),
+          lastSeenAt: new Date(x.last_seen_at).getTime(),
+          disposition: x.disposition,
+          events: ev
+            .filter((e) => e.entity_id === String(x.id))
+            .map((e) => `${e.type}:${JSON.stringify({ ...e.payload, alertId: undefined })}`)
+            .sort(),
+        });
+        result.push({ alerts: a.map(shape).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))), events: ev.filter((e) => byId.has(e.entity_id)).length });
+      }
+      expect(result[1], `round ${round}: ${JSON.stringify(ops.map((o) => (o.kind === "raise" ? `+${o.alert.dedupKey}` : `-${o.dedupKey}`)))} open ${open}`).toEqual(result[0]);
+    }
   });
 });
