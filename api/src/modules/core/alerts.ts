@@ -54,6 +54,11 @@ export interface AlertSummary {
   raisedAt: string;
 }
 
+/**
+ * Raises one alert (or bumps the open one with its key) and, when new, writes its event and live
+ * summary. Rules that raise many at once (an ingestion batch) use `AlertBatch`: the same result, a
+ * fixed number of statements.
+ */
 export async function raiseAlert(w: Writer, a: RaiseAlert): Promise<{ alert: AlertRow; created: boolean }> {
   const [r] = await upsertAlerts(w, [a]);
   const [alert] = await w.tx.select().from(alerts).where(eq(alerts.id, r!.id));
