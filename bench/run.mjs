@@ -39,6 +39,7 @@ const opts = {
   connections: Number(opt("connections", "10")),
   overviewConnections: Number(opt("overview-connections", "20")),
   gpsSeconds: Number(opt("gps-seconds", quick ? 4 : 10)),
+  gpsMode: opt("gps-mode", "realistic"),
   weighingSeconds: Number(opt("weighing-seconds", quick ? 4 : 10)),
   pgliteScale: opt("pglite-scale", "demo"),
   overviewUncached: flag("overview-uncached"),

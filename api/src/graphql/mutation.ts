@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { Database, Tx } from "../modules/core/db.js";
-import { auditLog, events, idempotencyKeys, tombstones } from "../modules/core/tables.js";
+import { auditLog, idempotencyKeys, tombstones } from "../modules/core/tables.js";
 import type { App, Context, Principal } from "./context.js";
 import { DomainError, isPgError, type UserError } from "./errors.js";
 
@@ -33,16 +33,23 @@ export interface Writer {
   app: App;
   /** The operation (mutation or job) this write belongs to. */
   operation: string;
-  audit(entry: AuditEntry): Promise<void>;
-  /** Writes a domain event to the outbox, in this transaction. */
-  emit(event: DomainEvent): Promise<void>;
+  /** Writes audit rows (a list: one multi-row insert). */
+  audit(entry: AuditEntry | AuditEntry[]): Promise<void>;
+  /**
+   * Writes domain events to the outbox, in this transaction, with their webhook deliveries and one
+   * `pg_notify` — one statement however many events (a batch of alerts is one round trip, not three per event).
+   */
+  emit(event: DomainEvent | DomainEvent[]): Promise<void>;
   /** Runs after a successful commit (never on rollback). */
   afterCommit(fn: () => void | Promise<void>): void;
   /** Records a deletion for incremental sync (call when deleting a record third parties may have copied). */
   tombstone(t: { entity: string; entityId: number | string; stream: string; districtId?: number | null; org?: { kind: string; id: number } | null }): Promise<void>;
 }
 
+/** NOTIFY channel of the outbox: one notification per `emit` call, payload its event ids, comma-separated. */
 export const EVENTS_CHANNEL = "zw_events";
+/** Events per outbox statement: keeps the NOTIFY payload (their ids) far below its 8,000-byte limit. */
+const EMIT_CHUNK = 400;
 
 const SECRET_KEYS = /pass(word)?|secret|token|apiKey/i;
 function redact(v: unknown, depth = 0): unknown {
@@ -83,6 +90,36 @@ function pgToUserError(e: unknown): UserError | null {
 
 const RETRYABLE = new Set(["40001", "40P01"]);
 
+/**
+ * The outbox write of a list of events, as one statement: the events, their fan-out to the webhook
+ * subscriptions whose key may see each one (same transaction: nothing lost), and one NOTIFY with their ids.
+ * The subscription match is the same per event as it always was: the key's scopes name the event's stream,
+ * its district (if any) is the event's, its organisation (if any) the event's.
+ */
+async function emitEvents(tx: Tx, list: DomainEvent[]): Promise<void> {
+  if (list.length === 0) return;
+  const payload = JSON.stringify(
+    list.map((ev, i) => ({ i, ty: ev.type, st: ev.stream, en: ev.entity, ei: String(ev.entityId), d: ev.districtId ?? null, ok: ev.org?.kind ?? null, oi: ev.org?.id ?? null, p: ev.payload })),
+  );
+  await tx.execute(sql`
+    with e as (
+      insert into core.events (type, stream, entity, entity_id, district_id, org_kind, org_id, payload)
+      select ty, st, en, ei, d, ok, oi, p from jsonb_to_recordset(${payload}::jsonb)
+        as r(i int, ty text, st text, en text, ei text, d int, ok text, oi int, p jsonb)
+      order by i
+      returning id, type, stream, district_id, org_kind, org_id),
+    f as (
+      insert into core.webhook_deliveries (subscription_id, event_id)
+      select s.id, e.id from e
+        join core.webhook_subscriptions s on s.active and e.type = any(s.event_types)
+        join core.api_keys k on k.id = s.api_key_id
+      where k.revoked_at is null
+        and k.scopes && array[e.stream || ':read', e.stream || ':write']::text[]
+        and (k.district_id is null or k.district_id = e.district_id)
+        and (k.org_kind is null or (k.org_kind = e.org_kind and k.org_id = e.org_id)))
+    select pg_notify(${EVENTS_CHANNEL}, string_agg(id::text, ',' order by id)) from e`);
+}
+
 export interface WriteOptions {
   operation: string;
   requestId?: string;
@@ -110,43 +147,27 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
           app,
           operation: opts.operation,
           async audit(entry) {
+            const list = Array.isArray(entry) ? entry : [entry];
             audited = true;
-            await tx.insert(auditLog).values({
-              userId: principal.userId ?? null,
-              apiKeyId: principal.apiKeyId ?? null,
-              actor: principal.label,
-              operation: opts.operation,
-              entity: entry.entity,
-              entityId: entry.entityId == null ? null : String(entry.entityId),
-              action: entry.action,
-              changes: redact(entry.changes ?? null) as object,
-              requestId: opts.requestId ?? null,
-              ip: opts.ip ?? null,
-            });
+            if (list.length === 0) return;
+            await tx.insert(auditLog).values(
+              list.map((e) => ({
+                userId: principal.userId ?? null,
+                apiKeyId: principal.apiKeyId ?? null,
+                actor: principal.label,
+                operation: opts.operation,
+                entity: e.entity,
+                entityId: e.entityId == null ? null : String(e.entityId),
+                action: e.action,
+                changes: redact(e.changes ?? null) as object,
+                requestId: opts.requestId ?? null,
+                ip: opts.ip ?? null,
+              })),
+            );
           },
           async emit(ev) {
-            const [r] = await tx
-              .insert(events)
-              .values({
-                type: ev.type,
-                stream: ev.stream,
-                entity: ev.entity,
-                entityId: String(ev.entityId),
-                districtId: ev.districtId ?? null,
-                orgKind: ev.org?.kind ?? null,
-                orgId: ev.org?.id ?? null,
-                payload: ev.payload,
-              })
-              .returning({ id: events.id });
-            // Fan out to webhook subscriptions whose key may see this event (same transaction: nothing lost).
-            await tx.execute(sql`
-              insert into core.webhook_deliveries (subscription_id, event_id)
-              select s.id, ${r!.id} from core.webhook_subscriptions s join core.api_keys k on k.id = s.api_key_id
-              where s.active and k.revoked_at is null and ${ev.type} = any(s.event_types)
-                and k.scopes && array[${`${ev.stream}:read`}, ${`${ev.stream}:write`}]::text[]
-                and (k.district_id is null or k.district_id = ${ev.districtId ?? null})
-                and (k.org_kind is null or (k.org_kind = ${ev.org?.kind ?? null} and k.org_id = ${ev.org?.id ?? null}))`);
-            await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(r!.id)})`);
+            const list = Array.isArray(ev) ? ev : [ev];
+            for (let i = 0; i < list.length; i += EMIT_CHUNK) await emitEvents(tx, list.slice(i, i + EMIT_CHUNK));
           },
           afterCommit(f) {
             after.push(f);

@@ -46,7 +46,7 @@ registerTerminalDirectory(
   },
   "Vehicle",
 );
-onPositions("construction", (w, batch) => handlePositions(w, batch, { openManifest: openFromGeofence }));
+onPositions("construction", (w, batch, alerts) => handlePositions(w, batch, { openManifest: openFromGeofence, alerts }));
 
 async function job(app: App, operation: string, fn: (w: Writer) => Promise<unknown>): Promise<void> {
   await withWriter(app, systemPrincipal(operation), { operation }, async (w) => {

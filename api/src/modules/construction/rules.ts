@@ -12,14 +12,14 @@
  * (occurrences are bumped); OFF_ROUTE and NO_PERMIT close themselves when the deviation ends,
  * DISPOSAL_CAPACITY when the place is back below its threshold, MANIFEST_OVERDUE when the manifest closes.
  */
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../graphql/errors.js";
 import type { Writer } from "../../graphql/mutation.js";
-import { raiseAlert, resolveAlertByKey, type Severity } from "../core/alerts.js";
+import { AlertBatch, raiseAlert, resolveAlertByKey, type Severity } from "../core/alerts.js";
 import { rows, type Tx } from "../core/db.js";
 import type { TrackedPosition } from "../core/tracking.js";
 import { distanceM, distanceToRouteM, FenceIndex, type Fence } from "./geo.js";
-import { alertRules, disposalPlaces, manifests, permits, sites, trackState, vehicles, type BBox, type LineCoords } from "./tables.js";
+import { alertRules, disposalPlaces, sites, type BBox, type LineCoords } from "./tables.js";
 
 export type RuleCode = "OFF_ROUTE" | "NO_PERMIT" | "PERMIT_EXPIRED" | "OVERSPEED" | "SUSPECTED_DUMPING" | "MANIFEST_OVERDUE" | "DISPOSAL_CAPACITY";
 
@@ -381,12 +381,33 @@ export function clearFenceCache(cacheKey: object): void {
 
 // ——— applying a batch ———
 
+/** A permit as the batch look-up returns it (JSON: times are strings). */
+type PermitJson = Omit<PermitLite, "validFrom" | "validTo"> & { validFrom: string; validTo: string };
+/** A saved track state as the batch look-up returns it (`row_to_json`: column names, times as strings). */
+interface StateJson {
+  last_at: string | null;
+  last_lon: number | string | null;
+  last_lat: number | string | null;
+  off_route_count: number;
+  stopped_since: string | null;
+  stop_lon: number | string | null;
+  stop_lat: number | string | null;
+  inside_site_id: number | null;
+  overspeed_count: number;
+  no_permit_count: number;
+}
+
 /**
- * The construction stream's onPositions handler: batch-loads state, permits, vehicles and open
- * manifests for the batch's vehicles (a fixed number of queries per batch), evaluates each vehicle,
- * applies the events and writes the states back in one statement.
+ * The construction stream's onPositions handler: loads state, permits, vehicles and open manifests for
+ * the batch's vehicles (one statement), evaluates each
+ * vehicle, hands its alerts to the batch's `AlertBatch` (written with every other alert of the ingestion)
+ * and writes the states back in one statement. Without `alerts` it writes its own at the end.
  */
-export async function handlePositions(w: Writer, batch: TrackedPosition[], opts: { openManifest?: (w: Writer, vehicleId: number, siteId: number, at: Date) => Promise<void> } = {}): Promise<void> {
+export async function handlePositions(
+  w: Writer,
+  batch: TrackedPosition[],
+  opts: { openManifest?: (w: Writer, vehicleId: number, siteId: number, at: Date) => Promise<void>; alerts?: AlertBatch } = {},
+): Promise<void> {
   const byVehicle = new Map<number, TrackedPosition[]>();
   for (const p of batch) {
     let l = byVehicle.get(p.vehicle.vehicleId);
@@ -394,41 +415,53 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
     l.push(p);
   }
   const ids = [...byVehicle.keys()];
-  const known = await w.tx.select({ id: vehicles.id, plate: vehicles.plate, companyId: vehicles.companyId, districtId: vehicles.districtId }).from(vehicles).where(inArray(vehicles.id, ids));
-  if (known.length === 0) return;
-  const knownIds = known.map((v) => v.id);
-  const cfg = await ruleConfig(w.tx, w.app.db);
-  const fences = await fenceIndex(w.tx, w.app.db);
+  // Rule settings and fences are cached per process (usually no query).
+  const [cfg, fences] = await Promise.all([ruleConfig(w.tx, w.app.db), fenceIndex(w.tx, w.app.db)]);
   let minAt = Infinity;
   for (const p of batch) minAt = Math.min(minAt, p.at.getTime());
   const graceMs = cfg.PERMIT_EXPIRED.params.graceDays! * 86_400_000;
-  const permitRows = await w.tx
-    .select({ id: permits.id, vehicleId: permits.vehicleId, number: permits.number, status: permits.status, validFrom: permits.validFrom, validTo: permits.validTo, route: permits.route, routeBbox: permits.routeBbox })
-    .from(permits)
-    .where(and(inArray(permits.vehicleId, knownIds), inArray(permits.status, ["ACTIVE", "EXPIRED"]), gte(permits.validTo, new Date(minAt - graceMs))));
-  const permitsOf = new Map<number, PermitLite[]>();
-  for (const p of permitRows) {
-    let l = permitsOf.get(p.vehicleId);
-    if (!l) permitsOf.set(p.vehicleId, (l = []));
-    l.push(p);
-  }
-  const states = new Map<number, VehicleTrackState>();
-  for (const r of await w.tx.select().from(trackState).where(inArray(trackState.vehicleId, knownIds)))
-    states.set(r.vehicleId, {
-      lastAt: r.lastAt,
-      lastLon: Number(r.lastLon),
-      lastLat: Number(r.lastLat),
-      offRouteCount: r.offRouteCount,
-      stoppedSince: r.stoppedSince,
-      stopLon: r.stopLon == null ? null : Number(r.stopLon),
-      stopLat: r.stopLat == null ? null : Number(r.stopLat),
-      insideSiteId: r.insideSiteId,
-      overspeedCount: r.overspeedCount,
-      noPermitCount: r.noPermitCount,
-    });
-  const openManifestVehicles = new Set(
-    (await w.tx.select({ v: manifests.vehicleId }).from(manifests).where(and(inArray(manifests.vehicleId, knownIds), eq(manifests.status, "OPEN")))).map((r) => r.v),
+  // Each truck of the batch with everything its rules need — permits that may be in force (or just
+  // expired), saved state, whether a manifest is open — in one statement: one wait and one plan per batch.
+  const loaded = await rows<{ id: number; plate: string; company_id: number; district_id: number | null; permits: PermitJson[]; state: StateJson | null; open_manifest: boolean }>(
+    w.tx,
+    sql`select v.id, v.plate, v.company_id, v.district_id,
+          coalesce((select json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'validFrom', p.valid_from, 'validTo', p.valid_to, 'route', p.route, 'routeBbox', p.route_bbox) order by p.valid_from)
+                    from construction.permits p
+                    where p.vehicle_id = v.id and p.status in ('ACTIVE', 'EXPIRED') and p.valid_to >= ${new Date(minAt - graceMs).toISOString()}::timestamptz), '[]') as permits,
+          (select row_to_json(t) from construction.track_state t where t.vehicle_id = v.id) as state,
+          exists (select 1 from construction.manifests m where m.vehicle_id = v.id and m.status = 'OPEN') as open_manifest
+        from construction.vehicles v
+        where v.id = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int))
+        order by v.id`,
   );
+  if (loaded.length === 0) return;
+  const known = loaded.map((v) => ({ id: Number(v.id), plate: v.plate, companyId: Number(v.company_id), districtId: v.district_id == null ? null : Number(v.district_id) }));
+  const permitsOf = new Map<number, PermitLite[]>();
+  const states = new Map<number, VehicleTrackState>();
+  const openManifestVehicles = new Set<number>();
+  for (const v of loaded) {
+    const id = Number(v.id);
+    permitsOf.set(
+      id,
+      (typeof v.permits === "string" ? (JSON.parse(v.permits) as PermitJson[]) : v.permits).map((p) => ({ ...p, validFrom: new Date(p.validFrom), validTo: new Date(p.validTo) })),
+    );
+    const r = typeof v.state === "string" ? (JSON.parse(v.state) as StateJson) : v.state;
+    if (r)
+      states.set(id, {
+        lastAt: r.last_at == null ? null : new Date(r.last_at),
+        lastLon: Number(r.last_lon),
+        lastLat: Number(r.last_lat),
+        offRouteCount: r.off_route_count,
+        stoppedSince: r.stopped_since == null ? null : new Date(r.stopped_since),
+        stopLon: r.stop_lon == null ? null : Number(r.stop_lon),
+        stopLat: r.stop_lat == null ? null : Number(r.stop_lat),
+        insideSiteId: r.inside_site_id,
+        overspeedCount: r.overspeed_count,
+        noPermitCount: r.no_permit_count,
+      });
+    if (v.open_manifest === true || (v.open_manifest as unknown) === "t") openManifestVehicles.add(id);
+  }
+  const alerts = opts.alerts ?? new AlertBatch();
 
   const out: { vehicleId: number; s: VehicleTrackState }[] = [];
   for (const v of known) {
@@ -437,7 +470,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
     if (state.lastAt) out.push({ vehicleId: v.id, s: state });
     for (const e of events) {
       if (e.kind === "raise") {
-        await raiseAlert(w, {
+        alerts.raise({
           stream: "construction",
           rule: e.rule!,
           severity: cfg[e.rule!].severity,
@@ -454,7 +487,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
           at: e.at,
         });
       } else if (e.kind === "resolve") {
-        await resolveAlertByKey(w, e.dedupKey!, e.disposition!);
+        alerts.resolve(e.dedupKey!, e.disposition!);
       } else if (e.kind === "leftSite" && opts.openManifest && !openManifestVehicles.has(v.id)) {
         await opts.openManifest(w, v.id, e.siteId!, e.at);
         openManifestVehicles.add(v.id);
@@ -473,6 +506,7 @@ export async function handlePositions(w: Writer, batch: TrackedPosition[], opts:
         inside_site_id = excluded.inside_site_id, overspeed_count = excluded.overspeed_count, no_permit_count = excluded.no_permit_count
       where excluded.last_at > t.last_at`);
   }
+  if (!opts.alerts) await alerts.flush(w);
 }
 
 // ——— scheduled and write-time rules ———

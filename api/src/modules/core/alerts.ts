@@ -4,9 +4,9 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { DomainError } from "../../graphql/errors.js";
-import type { Writer } from "../../graphql/mutation.js";
-import { notifyIn } from "../../graphql/pubsub.js";
-import { row, type Tx } from "./db.js";
+import type { AuditEntry, Writer } from "../../graphql/mutation.js";
+import { notifyManyIn } from "../../graphql/pubsub.js";
+import { rows, type Tx } from "./db.js";
 import { alerts } from "./tables.js";
 
 export type AlertRow = typeof alerts.$inferSelect;
@@ -54,33 +54,267 @@ export interface AlertSummary {
   raisedAt: string;
 }
 
+/**
+ * Raises one alert (or bumps the open one with its key) and, when new, writes its event and live
+ * summary. Rules that raise many at once (an ingestion batch) use `AlertBatch`: the same result, a
+ * fixed number of statements.
+ */
 export async function raiseAlert(w: Writer, a: RaiseAlert): Promise<{ alert: AlertRow; created: boolean }> {
-  const at = a.at ?? new Date();
-  const r = await row<Record<string, unknown> & { inserted: boolean }>(
-    w.tx,
-    sql`insert into core.alerts (stream, rule, severity, title, detail, subject_type, subject_id, subject_label, district_id, org_kind, org_id, lon, lat, dedup_key, raised_at, last_seen_at)
-        values (${a.stream}, ${a.rule}, ${a.severity}, ${a.title}, ${JSON.stringify(a.detail ?? {})}::jsonb, ${a.subjectType}, ${a.subjectId ?? null}, ${a.subjectLabel},
-                ${a.districtId ?? null}, ${a.org?.kind ?? null}, ${a.org?.id ?? null}, ${a.lon ?? null}, ${a.lat ?? null}, ${a.dedupKey}, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
-        on conflict (dedup_key) where status <> 'CLOSED'
-        do update set occurrences = core.alerts.occurrences + 1, last_seen_at = greatest(core.alerts.last_seen_at, excluded.last_seen_at),
-                      detail = excluded.detail, updated_at = now()
-        returning id, (xmax = 0) as inserted`,
+  const [r] = await upsertAlerts(w, [a]);
+  const [alert] = await w.tx.select().from(alerts).where(eq(alerts.id, r!.id));
+  if (r!.created) await publishRaised(w, [r!]);
+  return { alert: alert!, created: r!.created };
+}
+
+// ——— many at once (one ingestion batch) ———
+
+/** What the rules asked for, in the order they asked: raise (预警触发) or close on recovery (自动解除). */
+export type AlertOp = { kind: "raise"; alert: RaiseAlert } | { kind: "resolve"; dedupKey: string; disposition: string };
+
+/** Raises of one dedup key merged as consecutive `raiseAlert` calls would leave the row. */
+export interface MergedRaise {
+  /** The first raise: its title, severity, place and time make the alert (later ones only bump it). */
+  first: RaiseAlert;
+  /** The last raise's detail (each bump replaces it). */
+  detail: Record<string, unknown>;
+  occurrences: number;
+  lastSeenAt: Date;
+}
+
+/**
+ * Plain: merges raises by dedup key, as calling `raiseAlert` for each in turn would: the first one creates
+ * (or bumps) the alert, every further one bumps it — occurrences counted, the latest time and detail kept.
+ * Sorted by key, so that concurrent batches lock alerts in the same order (no deadlock between them).
+ */
+export function mergeRaises(list: RaiseAlert[], now = new Date()): MergedRaise[] {
+  const byKey = new Map<string, MergedRaise>();
+  for (const a of list) {
+    const at = a.at ?? now;
+    const m = byKey.get(a.dedupKey);
+    if (!m) byKey.set(a.dedupKey, { first: { ...a, at }, detail: a.detail ?? {}, occurrences: 1, lastSeenAt: at });
+    else {
+      m.occurrences++;
+      m.detail = a.detail ?? {};
+      if (at > m.lastSeenAt) m.lastSeenAt = at;
+    }
+  }
+  return [...byKey.values()].sort((x, y) => (x.first.dedupKey < y.first.dedupKey ? -1 : x.first.dedupKey > y.first.dedupKey ? 1 : 0));
+}
+
+/** One set-based step of a batch: its closes run first, then its raises. */
+export interface AlertRound {
+  resolves: { dedupKey: string; disposition: string }[];
+  raises: RaiseAlert[];
+}
+
+/**
+ * Plain: splits ordered raise/resolve operations into as few rounds as keep their meaning. Within a round
+ * closes go before raises, which is right for a close followed by a raise of the same key (the deviation
+ * ended, then began again: a new alert). A close *after* a raise of the same key must see that alert, so it
+ * starts a new round. Usually a batch is one round; a deviation that begins and ends in one batch adds one.
+ */
+export function planAlertRounds(ops: AlertOp[]): AlertRound[] {
+  const rounds: AlertRound[] = [];
+  let cur: AlertRound = { resolves: [], raises: [] };
+  let raised = new Set<string>();
+  let resolved = new Set<string>();
+  for (const op of ops) {
+    if (op.kind === "raise") {
+      cur.raises.push(op.alert);
+      raised.add(op.alert.dedupKey);
+      continue;
+    }
+    if (raised.has(op.dedupKey)) {
+      rounds.push(cur);
+      cur = { resolves: [], raises: [] };
+      raised = new Set();
+      resolved = new Set();
+    }
+    // A second close of the same key without a raise between finds nothing open: nothing to do.
+    if (resolved.has(op.dedupKey)) continue;
+    resolved.add(op.dedupKey);
+    cur.resolves.push({ dedupKey: op.dedupKey, disposition: op.disposition });
+  }
+  if (cur.resolves.length || cur.raises.length) rounds.push(cur);
+  return rounds;
+}
+
+interface Upserted {
+  id: number;
+  created: boolean;
+  merged: MergedRaise;
+}
+
+/**
+ * Raises (or bumps) alerts in one statement: an open alert with the same key is bumped by the number of
+ * raises, otherwise one is created; `on conflict` keeps this right against a concurrent batch too.
+ */
+async function upsertAlerts(w: Writer, list: RaiseAlert[]): Promise<Upserted[]> {
+  const merged = mergeRaises(list);
+  if (merged.length === 0) return [];
+  const payload = JSON.stringify(
+    merged.map(({ first: a, detail, occurrences, lastSeenAt }) => ({
+      st: a.stream,
+      ru: a.rule,
+      sv: a.severity,
+      ti: a.title,
+      de: detail,
+      sy: a.subjectType,
+      si: a.subjectId ?? null,
+      sl: a.subjectLabel,
+      d: a.districtId ?? null,
+      ok: a.org?.kind ?? null,
+      oi: a.org?.id ?? null,
+      x: a.lon ?? null,
+      y: a.lat ?? null,
+      k: a.dedupKey,
+      n: occurrences,
+      ra: a.at!.toISOString(),
+      ls: lastSeenAt.toISOString(),
+    })),
   );
-  const [alert] = await w.tx.select().from(alerts).where(eq(alerts.id, Number(r!.id)));
-  const created = r!.inserted === true || (r!.inserted as unknown) === "t";
-  if (created) {
-    await w.emit({
+  const out = await rows<{ id: number; dedup_key: string; inserted: boolean | string }>(
+    w.tx,
+    sql`insert into core.alerts as a (stream, rule, severity, title, detail, subject_type, subject_id, subject_label, district_id, org_kind, org_id, lon, lat, dedup_key, occurrences, raised_at, last_seen_at)
+        select st, ru, sv, ti, de, sy, si, sl, d, ok, oi, x, y, k, n, ra, ls from jsonb_to_recordset(${payload}::jsonb)
+          as r(st text, ru text, sv text, ti text, de jsonb, sy text, si int, sl text, d int, ok text, oi int, x numeric, y numeric, k text, n int, ra timestamptz, ls timestamptz)
+        order by k
+        on conflict (dedup_key) where status <> 'CLOSED'
+        do update set occurrences = a.occurrences + excluded.occurrences, last_seen_at = greatest(a.last_seen_at, excluded.last_seen_at),
+                      detail = excluded.detail, updated_at = now()
+        returning a.id, a.dedup_key, (a.xmax = 0) as inserted`,
+  );
+  const byKey = new Map(merged.map((m) => [m.first.dedupKey, m]));
+  return out.map((r) => ({ id: Number(r.id), created: r.inserted === true || r.inserted === "t", merged: byKey.get(r.dedup_key)! }));
+}
+
+function summaryOfRaise(id: number, a: RaiseAlert): AlertSummary {
+  return {
+    id,
+    stream: a.stream,
+    rule: a.rule,
+    severity: a.severity,
+    title: a.title.slice(0, 200),
+    subjectLabel: a.subjectLabel.slice(0, 200),
+    districtId: a.districtId ?? null,
+    orgKind: a.org?.kind ?? null,
+    orgId: a.org?.id ?? null,
+    raisedAt: a.at!.toISOString(),
+  };
+}
+
+/** Outbox events and live summaries of newly created alerts (closes ride along: one outbox statement). */
+async function publishRaised(w: Writer, created: Upserted[], closed: ClosedAlert[] = []): Promise<void> {
+  await w.emit([
+    ...created.map(({ id, merged: { first: a } }) => ({
       type: "alert.raised",
       stream: a.stream,
       entity: "Alert",
-      entityId: alert!.id,
-      districtId: alert!.districtId,
+      entityId: id,
+      districtId: a.districtId ?? null,
       org: a.org ?? null,
-      payload: { alertId: alert!.id, rule: a.rule, severity: a.severity, title: a.title, subject: a.subjectLabel, detail: a.detail ?? {} },
-    });
-    await notifyIn(w.tx, ALERT_RAISED_TOPIC, summaryOf(alert!));
+      payload: { alertId: id, rule: a.rule, severity: a.severity, title: a.title, subject: a.subjectLabel, detail: a.detail ?? {} },
+    })),
+    ...closed.map((c) => ({
+      type: "alert.closed",
+      stream: c.stream,
+      entity: "Alert",
+      entityId: c.id,
+      districtId: c.district_id,
+      org: c.org_kind ? { kind: c.org_kind, id: c.org_id! } : null,
+      payload: { alertId: c.id, rule: c.rule, disposition: c.disposition },
+    })),
+  ]);
+  await notifyManyIn(
+    w.tx,
+    ALERT_RAISED_TOPIC,
+    created.map((c) => summaryOfRaise(c.id, c.merged.first)),
+  );
+}
+
+interface ClosedAlert {
+  id: number;
+  stream: string;
+  rule: string;
+  district_id: number | null;
+  org_kind: string | null;
+  org_id: number | null;
+  was: AlertStatus;
+  disposition: string;
+}
+
+/** Closes the open alerts with these keys in one statement (what `resolveAlertByKey` does for one). */
+async function closeAlertsByKey(w: Writer, list: { dedupKey: string; disposition: string }[]): Promise<ClosedAlert[]> {
+  if (list.length === 0) return [];
+  const now = new Date().toISOString();
+  const payload = JSON.stringify(list.map((r) => ({ k: r.dedupKey, d: r.disposition.trim() })));
+  // `= any(array)` lets the planner use the index of open alerts' keys (a join alone scans every alert).
+  const out = await rows<ClosedAlert>(
+    w.tx,
+    sql`with o as (
+          select a.id, a.status, r.d from core.alerts a join jsonb_to_recordset(${payload}::jsonb) as r(k text, d text) on a.dedup_key = r.k
+          where a.status <> 'CLOSED' and a.dedup_key = any(array(select jsonb_array_elements(${payload}::jsonb) ->> 'k')))
+        update core.alerts a set status = 'CLOSED', closed_at = ${now}::timestamptz, closed_by = ${w.principal.userId ?? null}, disposition = o.d, updated_at = ${now}::timestamptz
+        from o where a.id = o.id and a.status <> 'CLOSED'
+        returning a.id, a.stream, a.rule, a.district_id, a.org_kind, a.org_id, o.status as was, o.d as disposition`,
+  );
+  return out.map((c) => ({ ...c, id: Number(c.id) }));
+}
+
+export interface AlertBatchResult {
+  created: number;
+  bumped: number;
+  closed: number;
+}
+
+/**
+ * The alerts of one batch (an ingestion of positions), collected while the rules run and written together
+ * by `flush`, in the writer's transaction: one upsert of the raised alerts, one update of the closed ones,
+ * one audit insert, one outbox statement (events, webhook deliveries, NOTIFY) and one live NOTIFY —
+ * whatever the number of alerts. The result is what calling `raiseAlert` / `resolveAlertByKey` for each
+ * operation in order would leave (same dedup: one ongoing deviation is one alert).
+ */
+export class AlertBatch {
+  private ops: AlertOp[] = [];
+
+  raise(a: RaiseAlert): void {
+    this.ops.push({ kind: "raise", alert: { ...a, at: a.at ?? new Date() } });
   }
-  return { alert: alert!, created };
+
+  /** Closes the open alert with this key, if any, once the deviation has ended (a rule saw it end). */
+  resolve(dedupKey: string, disposition: string): void {
+    if (!disposition.trim()) throw new DomainError("DISPOSITION_REQUIRED", "Closing an alert needs a disposition (处置结果)", "disposition");
+    this.ops.push({ kind: "resolve", dedupKey, disposition });
+  }
+
+  get size(): number {
+    return this.ops.length;
+  }
+
+  /**
+   * Writes everything collected. `audit` (optional) is the caller's own audit row, given what was done:
+   * written in the same insert as the closed alerts' rows.
+   */
+  async flush(w: Writer, opts: { audit?: (r: AlertBatchResult) => AuditEntry } = {}): Promise<AlertBatchResult> {
+    const rounds = planAlertRounds(this.ops);
+    this.ops = [];
+    const created: Upserted[] = [];
+    const closed: ClosedAlert[] = [];
+    let bumped = 0;
+    for (const r of rounds) {
+      closed.push(...(await closeAlertsByKey(w, r.resolves)));
+      for (const u of await upsertAlerts(w, r.raises)) {
+        if (u.created) created.push(u);
+        else bumped++;
+      }
+    }
+    const result = { created: created.length, bumped, closed: closed.length };
+    const audits = closed.map((c): AuditEntry => ({ entity: "Alert", entityId: c.id, action: "close", changes: { status: [c.was, "CLOSED"], disposition: c.disposition } }));
+    if (opts.audit) audits.push(opts.audit(result));
+    if (audits.length) await w.audit(audits);
+    if (created.length || closed.length) await publishRaised(w, created, closed);
+    return result;
+  }
 }
 
 export function summaryOf(a: AlertRow): AlertSummary {

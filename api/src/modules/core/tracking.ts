@@ -10,6 +10,7 @@ import { can } from "../../graphql/auth.js";
 import type { Writer } from "../../graphql/mutation.js";
 import { withWriter } from "../../graphql/mutation.js";
 import type { App } from "../../graphql/context.js";
+import { AlertBatch } from "./alerts.js";
 import { rows, type Tx } from "./db.js";
 import { lastPositions } from "./tables.js";
 import { positions } from "./tracking-tables.js";
@@ -60,7 +61,11 @@ const vehicleTypes = new Map<TrackedStream, string>();
 export function vehicleTypeOf(stream: TrackedStream): string {
   return vehicleTypes.get(stream) ?? "Vehicle";
 }
-type Handler = (w: Writer, batch: TrackedPosition[]) => Promise<void>;
+/**
+ * A stream's real-time rules over one batch. Alerts go to `alerts` (raised and closed together after
+ * every stream's rules ran, see `AlertBatch`), not one by one.
+ */
+type Handler = (w: Writer, batch: TrackedPosition[], alerts: AlertBatch) => Promise<void>;
 
 const directories = new Map<TrackedStream, Directory>();
 const handlers = new Map<TrackedStream, Handler[]>();
@@ -248,64 +253,57 @@ export async function ingestPositions(app: App, principal: Principal, raw: unkno
   if (good.length === 0) return result;
 
   await ensurePartitions(app.db, new Set(good.map((g) => dayKey(g.at))));
+  // Duplicates within the request, counted once: the writer may run the batch again (deadlock retry).
+  const duplicatesInRequest = result.duplicates;
   await withWriter(app, principal, { operation: "ingestPositions", requestId: meta.requestId, ip: meta.ip }, async (w) => {
     const payload = JSON.stringify(
       good.map((g) => ({ t: g.terminalId, a: g.at.toISOString(), s: g.vehicle.stream, v: g.vehicle.vehicleId, x: g.lon, y: g.lat, k: g.speedKmh, h: g.heading })),
     );
+    // The vehicles' register data for their last positions (one row per vehicle, not per point).
+    const vehicles = new Map<string, TerminalInfo>();
+    for (const g of good) vehicles.set(`${g.vehicle.stream}|${g.vehicle.vehicleId}`, g.vehicle);
+    const lv = JSON.stringify(
+      [...vehicles.values()].map((v) => ({ s: v.stream, v: v.vehicleId, pl: v.plate, d: v.districtId, ok: v.org?.kind ?? null, oi: v.org?.id ?? null })),
+    );
+    // One statement: new points stored (duplicates skipped), and each vehicle's last position moved to
+    // its newest new point — only forward in time (a late point never moves it back).
     const inserted = await rows<{ terminal_id: string; at: Date | string }>(
       w.tx,
-      sql`insert into core.positions (terminal_id, at, stream, vehicle_id, lon, lat, speed_kmh, heading)
-          select t, a, s, v, x, y, k, h from jsonb_to_recordset(${payload}::jsonb)
-            as r(t text, a timestamptz, s text, v int, x double precision, y double precision, k real, h real)
-          on conflict do nothing
-          returning terminal_id, at`,
+      sql`with ins as (
+            insert into core.positions (terminal_id, at, stream, vehicle_id, lon, lat, speed_kmh, heading)
+            select t, a, s, v, x, y, k, h from jsonb_to_recordset(${payload}::jsonb)
+              as r(t text, a timestamptz, s text, v int, x double precision, y double precision, k real, h real)
+            on conflict do nothing
+            returning terminal_id, at, stream, vehicle_id, lon, lat, speed_kmh, heading),
+          latest as (select distinct on (stream, vehicle_id) * from ins order by stream, vehicle_id, at desc),
+          lp as (
+            insert into core.last_positions as l (stream, vehicle_id, terminal_id, plate, at, lon, lat, speed_kmh, heading, district_id, org_kind, org_id, updated_at)
+            select i.stream, i.vehicle_id, i.terminal_id, m.pl, i.at, i.lon, i.lat, i.speed_kmh, i.heading, m.d, m.ok, m.oi, now()
+            from latest i join jsonb_to_recordset(${lv}::jsonb) as m(s text, v int, pl text, d int, ok text, oi int) on m.s = i.stream and m.v = i.vehicle_id
+            on conflict (stream, vehicle_id) do update set
+              terminal_id = excluded.terminal_id, plate = excluded.plate, at = excluded.at, lon = excluded.lon, lat = excluded.lat,
+              speed_kmh = excluded.speed_kmh, heading = excluded.heading, district_id = excluded.district_id,
+              org_kind = excluded.org_kind, org_id = excluded.org_id, updated_at = now()
+            where excluded.at > l.at)
+          select terminal_id, at from ins`,
     );
     const fresh = new Set(inserted.map((r) => `${r.terminal_id}|${new Date(r.at).getTime()}`));
     const stored = good.filter((g) => fresh.has(`${g.terminalId}|${g.at.getTime()}`));
     result.accepted = stored.length;
-    result.duplicates += good.length - stored.length;
+    result.duplicates = duplicatesInRequest + good.length - stored.length;
     if (stored.length === 0) return;
 
-    // Last position per vehicle (only moves forward in time).
-    const latest = new Map<string, TrackedPosition>();
-    for (const p of stored) {
-      const k = `${p.vehicle.stream}|${p.vehicle.vehicleId}`;
-      const cur = latest.get(k);
-      if (!cur || cur.at < p.at) latest.set(k, p);
-    }
-    const lp = JSON.stringify(
-      [...latest.values()].map((p) => ({
-        s: p.vehicle.stream,
-        v: p.vehicle.vehicleId,
-        t: p.terminalId,
-        pl: p.vehicle.plate,
-        a: p.at.toISOString(),
-        x: p.lon,
-        y: p.lat,
-        k: p.speedKmh,
-        h: p.heading,
-        d: p.vehicle.districtId,
-        ok: p.vehicle.org?.kind ?? null,
-        oi: p.vehicle.org?.id ?? null,
-      })),
-    );
-    await w.tx.execute(sql`
-      insert into core.last_positions as l (stream, vehicle_id, terminal_id, plate, at, lon, lat, speed_kmh, heading, district_id, org_kind, org_id, updated_at)
-      select s, v, t, pl, a, x, y, k, h, d, ok, oi, now() from jsonb_to_recordset(${lp}::jsonb)
-        as r(s text, v int, t text, pl text, a timestamptz, x double precision, y double precision, k real, h real, d int, ok text, oi int)
-      on conflict (stream, vehicle_id) do update set
-        terminal_id = excluded.terminal_id, plate = excluded.plate, at = excluded.at, lon = excluded.lon, lat = excluded.lat,
-        speed_kmh = excluded.speed_kmh, heading = excluded.heading, district_id = excluded.district_id,
-        org_kind = excluded.org_kind, org_id = excluded.org_id, updated_at = now()
-      where excluded.at > l.at`);
-
     stored.sort((a, b) => (a.vehicle.stream === b.vehicle.stream ? a.vehicle.vehicleId - b.vehicle.vehicleId || a.at.getTime() - b.at.getTime() : a.vehicle.stream < b.vehicle.stream ? -1 : 1));
+    // Every stream's rules first, then all their alerts at once (a handful of statements per batch,
+    // however many alerts: not an insert, outbox event, webhook fan-out and NOTIFY per alert).
+    const alerts = new AlertBatch();
     for (const stream of TRACKED_STREAMS) {
       const batch = stored.filter((p) => p.vehicle.stream === stream);
       if (batch.length === 0) continue;
-      for (const h of handlers.get(stream) ?? []) await h(w, batch);
+      for (const h of handlers.get(stream) ?? []) await h(w, batch, alerts);
     }
-    await w.audit({ entity: "PositionBatch", action: "ingest", changes: { received: raw.length, accepted: stored.length } });
+    // The batch's audit row goes in with the closed alerts' rows (one insert).
+    await alerts.flush(w, { audit: (r) => ({ entity: "PositionBatch", action: "ingest", changes: { received: raw.length, accepted: stored.length, alerts: r } }) });
   });
   return result;
 }

@@ -62,8 +62,8 @@ export function registerHazardousIntegrations(_app: App): void {
     },
     "TransportVehicle",
   );
-  onPositions("hazardous", async (w, batch) => {
-    await evaluatePositions(w, batch);
+  onPositions("hazardous", async (w, batch, alerts) => {
+    await evaluatePositions(w, batch, alerts);
   });
 
   // ——— exports ———

@@ -9,7 +9,7 @@ import { point as turfPoint, lineString } from "@turf/helpers";
 import pointToLineDistance from "@turf/point-to-line-distance";
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Writer } from "../../graphql/mutation.js";
-import { raiseAlert } from "../core/alerts.js";
+import { AlertBatch, raiseAlert } from "../core/alerts.js";
 import type { Tx } from "../core/db.js";
 import { ORG } from "./access.js";
 import { settings } from "./manifest-machine.js";
@@ -155,16 +155,22 @@ export function findDeviations(
   return [...out.values()];
 }
 
-/** onPositions handler: evaluates a batch and raises alerts, inside the ingesting transaction. */
-export async function evaluatePositions(w: Writer, batch: TrackedPosition[]): Promise<Deviation[]> {
+/**
+ * onPositions handler: evaluates a batch inside the ingesting transaction (its three look-ups sent
+ * together) and hands the alerts to the ingestion's `AlertBatch`; without one it writes them itself.
+ */
+export async function evaluatePositions(w: Writer, batch: TrackedPosition[], batchAlerts?: AlertBatch): Promise<Deviation[]> {
   if (batch.length === 0) return [];
-  const segments = await loadSegments(w.tx);
-  const s = await settings(w.tx);
   const vehicleIds = [...new Set(batch.map((b) => b.vehicle.vehicleId))];
-  const active = await w.tx
-    .select({ id: manifests.id, number: manifests.number, districtId: manifests.districtId, producerId: manifests.producerId, carrierId: manifests.carrierId, vehicleId: manifests.vehicleId, route: manifests.plannedRoute })
-    .from(manifests)
-    .where(and(eq(manifests.state, "PICKED_UP"), inArray(manifests.vehicleId, vehicleIds)));
+  const [segments, s, active] = await Promise.all([
+    loadSegments(w.tx),
+    settings(w.tx),
+    w.tx
+      .select({ id: manifests.id, number: manifests.number, districtId: manifests.districtId, producerId: manifests.producerId, carrierId: manifests.carrierId, vehicleId: manifests.vehicleId, route: manifests.plannedRoute })
+      .from(manifests)
+      .where(and(eq(manifests.state, "PICKED_UP"), inArray(manifests.vehicleId, vehicleIds))),
+  ]);
+  const alerts = batchAlerts ?? new AlertBatch();
   const inTransit = new Map(active.map((m) => [m.vehicleId!, m]));
   const devs = findDeviations(batch, segments, inTransit, { overspeedToleranceKmh: s.overspeedToleranceKmh, offRouteMetres: s.offRouteMetres });
   for (const d of devs) {
@@ -172,7 +178,7 @@ export async function evaluatePositions(w: Writer, batch: TrackedPosition[]): Pr
     const district = d.manifest?.districtId ?? d.segment?.districtId ?? batch.find((b) => b.vehicle.vehicleId === d.vehicleId)?.vehicle.districtId ?? null;
     if (d.rule === "hazardous.restricted_road") {
       const loaded = inTransit.get(d.vehicleId);
-      await raiseAlert(w, {
+      alerts.raise({
         stream: "hazardous",
         rule: d.rule,
         severity: loaded ? "HIGH" : "MEDIUM",
@@ -189,7 +195,7 @@ export async function evaluatePositions(w: Writer, batch: TrackedPosition[]): Pr
         at: d.at,
       });
     } else if (d.rule === "hazardous.overspeed") {
-      await raiseAlert(w, {
+      alerts.raise({
         stream: "hazardous",
         rule: d.rule,
         severity: d.speedKmh! > d.segment!.speedLimitKmh * 1.2 ? "HIGH" : "MEDIUM",
@@ -206,7 +212,7 @@ export async function evaluatePositions(w: Writer, batch: TrackedPosition[]): Pr
         at: d.at,
       });
     } else {
-      await raiseAlert(w, {
+      alerts.raise({
         stream: "hazardous",
         rule: d.rule,
         severity: d.distanceM! > 5 * s.offRouteMetres ? "HIGH" : "MEDIUM",
@@ -224,6 +230,7 @@ export async function evaluatePositions(w: Writer, batch: TrackedPosition[]): Pr
       });
     }
   }
+  if (!batchAlerts) await alerts.flush(w);
   return devs;
 }
 
