@@ -40,6 +40,8 @@ const opts = {
   overviewConnections: Number(opt("overview-connections", "20")),
   gpsSeconds: Number(opt("gps-seconds", quick ? 4 : 10)),
   weighingSeconds: Number(opt("weighing-seconds", quick ? 4 : 10)),
+  weighingBatch: Number(opt("weighing-batch", "500")),
+  weighingWorkers: Number(opt("weighing-clients", "4")),
   pgliteScale: opt("pglite-scale", "demo"),
   overviewUncached: flag("overview-uncached"),
   startupScale: opt("startup-scale", "small"),
