@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { Database, Tx } from "../modules/core/db.js";
-import { auditLog, events, idempotencyKeys, tombstones } from "../modules/core/tables.js";
+import { auditLog, idempotencyKeys, tombstones } from "../modules/core/tables.js";
 import type { App, Context, Principal } from "./context.js";
 import { DomainError, isPgError, type UserError } from "./errors.js";
 
@@ -132,28 +132,21 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
             });
           },
           async emit(ev) {
-            const [r] = await tx
-              .insert(events)
-              .values({
-                type: ev.type,
-                stream: ev.stream,
-                entity: ev.entity,
-                entityId: String(ev.entityId),
-                districtId: ev.districtId ?? null,
-                orgKind: ev.org?.kind ?? null,
-                orgId: ev.org?.id ?? null,
-                payload: ev.payload,
-              })
-              .returning({ id: events.id });
-            // Fan out to webhook subscriptions whose key may see this event (same transaction: nothing lost).
+            // One statement: the event, its fan-out to the webhook subscriptions whose key may see it
+            // (same transaction: nothing lost), and the notification (delivered at commit).
             await tx.execute(sql`
-              insert into core.webhook_deliveries (subscription_id, event_id)
-              select s.id, ${r!.id} from core.webhook_subscriptions s join core.api_keys k on k.id = s.api_key_id
-              where s.active and k.revoked_at is null and ${ev.type} = any(s.event_types)
-                and k.scopes && array[${`${ev.stream}:read`}, ${`${ev.stream}:write`}]::text[]
-                and (k.district_id is null or k.district_id = ${ev.districtId ?? null})
-                and (k.org_kind is null or (k.org_kind = ${ev.org?.kind ?? null} and k.org_id = ${ev.org?.id ?? null}))`);
-            await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(r!.id)})`);
+              with e as (
+                insert into core.events (type, stream, entity, entity_id, district_id, org_kind, org_id, payload)
+                values (${ev.type}, ${ev.stream}, ${ev.entity}, ${String(ev.entityId)}, ${ev.districtId ?? null}, ${ev.org?.kind ?? null}, ${ev.org?.id ?? null}, ${JSON.stringify(ev.payload)}::jsonb)
+                returning id),
+              d as (
+                insert into core.webhook_deliveries (subscription_id, event_id)
+                select s.id, e.id from e, core.webhook_subscriptions s join core.api_keys k on k.id = s.api_key_id
+                where s.active and k.revoked_at is null and ${ev.type} = any(s.event_types)
+                  and k.scopes && array[${`${ev.stream}:read`}, ${`${ev.stream}:write`}]::text[]
+                  and (k.district_id is null or k.district_id = ${ev.districtId ?? null})
+                  and (k.org_kind is null or (k.org_kind = ${ev.org?.kind ?? null} and k.org_id = ${ev.org?.id ?? null})))
+              select pg_notify(${EVENTS_CHANNEL}, e.id::text) from e`);
           },
           afterCommit(f) {
             after.push(f);

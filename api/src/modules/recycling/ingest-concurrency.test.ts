@@ -101,7 +101,8 @@ describe(`concurrent ingestion and the rollups (${TEST_DB})`, () => {
     const before = await totals();
     // Device A: one batch sent 4 times at once. Device B: batches overlapping by half, each sent twice.
     const a = batch(7, 50_000, 60);
-    const b = Array.from({ length: 4 }, (_, i) => batch(8, 60_000, 80).slice(i * 20, i * 20 + 40));
+    const all = batch(8, 60_000, 80);
+    const b = Array.from({ length: 4 }, (_, i) => all.slice(i * 20, i * 20 + 40));
     const jobs = [
       ...Array.from({ length: 4 }, () => post(net.scale.secret, a)),
       ...b.flatMap((recs) => [post(net.keqiaoScale.secret, recs), post(net.keqiaoScale.secret, recs)]),
