@@ -63,7 +63,7 @@ async function ensureData(scale) {
 }
 
 const started = new Date();
-const result = { suite: "zw-bench", at: started.toISOString(), options: opts, machine: machine(), loadAtStart: round(loadAvg(), 1), scenarios: {} };
+const result = { suite: "zw-bench", at: started.toISOString(), options: opts, apiDist: path.relative(path.join(path.dirname(new URL(import.meta.url).pathname), ".."), apiDist), machine: machine(), loadAtStart: round(loadAvg(), 1), scenarios: {} };
 const summary = [];
 const failures = [];
 
