@@ -41,6 +41,8 @@ const opts = {
   gpsSeconds: Number(opt("gps-seconds", quick ? 4 : 10)),
   gpsMode: opt("gps-mode", "realistic"),
   weighingSeconds: Number(opt("weighing-seconds", quick ? 4 : 10)),
+  weighingBatch: Number(opt("weighing-batch", "500")),
+  weighingWorkers: Number(opt("weighing-clients", "4")),
   pgliteScale: opt("pglite-scale", "demo"),
   overviewUncached: flag("overview-uncached"),
   startupScale: opt("startup-scale", "small"),
@@ -65,7 +67,7 @@ async function ensureData(scale) {
 }
 
 const started = new Date();
-const result = { suite: "zw-bench", at: started.toISOString(), options: opts, machine: machine(), loadAtStart: round(loadAvg(), 1), scenarios: {} };
+const result = { suite: "zw-bench", at: started.toISOString(), options: opts, apiDist: path.relative(path.join(path.dirname(new URL(import.meta.url).pathname), ".."), apiDist), machine: machine(), loadAtStart: round(loadAvg(), 1), scenarios: {} };
 const summary = [];
 const failures = [];
 

@@ -55,6 +55,22 @@ export async function measureWeighings({ databaseUrl, opts, log }) {
     const lat = [];
     const t0 = performance.now();
     const deadline = t0 + opts.weighingSeconds * 1000;
+    // What the server's backends of this database are doing, sampled every 250 ms: the share waiting
+    // for a row lock held by another transaction (Lock/transactionid, Lock/tuple) names serialisation.
+    const waits = { samples: 0, lock: 0, byEvent: {} };
+    const sampler = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const sampling = (async () => {
+      while (performance.now() < deadline) {
+        const rs = await sampler`select coalesce(wait_event_type || '/' || wait_event, 'CPU') as w from pg_stat_activity
+                                 where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+        for (const r of rs) {
+          waits.samples++;
+          if (r.w.startsWith("Lock/")) waits.lock++;
+          waits.byEvent[r.w] = (waits.byEvent[r.w] ?? 0) + 1;
+        }
+        await new Promise((res) => setTimeout(res, 250));
+      }
+    })();
     await Promise.all(
       Array.from({ length: workers }, async (_, wi) => {
         const mine = devices.filter((_, j) => j % workers === wi);
@@ -86,6 +102,9 @@ export async function measureWeighings({ databaseUrl, opts, log }) {
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
+    await sampling;
+    await sampler.end({ timeout: 1 });
+    waits.lockShare = waits.samples ? waits.lock / waits.samples : null;
     const after = totals(db);
     // resend stored batches with new idempotency keys: must store and earn nothing
     let resendAccepted = 0;
@@ -106,7 +125,7 @@ export async function measureWeighings({ databaseUrl, opts, log }) {
     exactlyOnce.ok = Object.values(exactlyOnce).every(Boolean);
     lat.sort((a, b) => a - b);
     const copy = await copyRun({ databaseUrl, count: Math.max(accepted, 10_000) });
-    return { workers, batchSize, devices: devices.length, accepted, duplicates, rejected, errors, points, seconds, perSecond: accepted / seconds, batchP50: lat[Math.floor(lat.length / 2)], exactlyOnce, resend: { batches: sent.length, resendAccepted, resendPoints, resendDuplicates }, copy, ratio: accepted / seconds / copy.perSecond, load: loadAvg() };
+    return { workers, batchSize, devices: devices.length, accepted, duplicates, rejected, errors, points, seconds, perSecond: accepted / seconds, batchP50: lat[Math.floor(lat.length / 2)], exactlyOnce, resend: { batches: sent.length, resendAccepted, resendPoints, resendDuplicates }, waits, copy, ratio: accepted / seconds / copy.perSecond, load: loadAvg() };
   } finally {
     await api.stop();
   }
@@ -146,7 +165,7 @@ export async function run({ databaseUrl, opts, log }) {
   for (let i = 0; i < Math.max(1, Math.min(opts.runs, 2)); i++) {
     const m = await measureWeighings({ databaseUrl, opts, log });
     runs.push(m);
-    log(`  weighings run ${i + 1}: ${Math.round(m.perSecond)} records/s (${m.accepted} accepted, ${m.rejected} rejected, ${m.errors} failed batches, batch p50 ${Math.round(m.batchP50)} ms, ${m.points} points) | COPY ${Math.round(m.copy.perSecond)}/s | exactly once ${JSON.stringify(m.exactlyOnce)} (load ${m.load.toFixed(1)})`);
+    log(`  weighings run ${i + 1}: ${Math.round(m.perSecond)} records/s (${m.accepted} accepted, ${m.rejected} rejected, ${m.errors} failed batches, batch p50 ${Math.round(m.batchP50)} ms, ${m.points} points, row-lock waits ${Math.round((m.waits.lockShare ?? 0) * 100)} % of ${m.waits.samples} active-backend samples) | COPY ${Math.round(m.copy.perSecond)}/s | exactly once ${JSON.stringify(m.exactlyOnce)} (load ${m.load.toFixed(1)})`);
   }
   const perSecond = median(runs.map((r) => r.perSecond));
   const ratio = median(runs.map((r) => r.ratio));

@@ -42,6 +42,12 @@ export interface Writer {
   emit(event: DomainEvent | DomainEvent[]): Promise<void>;
   /** Runs after a successful commit (never on rollback). */
   afterCommit(fn: () => void | Promise<void>): void;
+  /**
+   * Runs in the transaction after everything else (the service, its audit, the idempotency record),
+   * just before the commit: for writes to hot shared rows (rollups) whose row locks should be held as
+   * briefly as possible. Hooks run in the order registered; a failure rolls everything back.
+   */
+  beforeCommit(fn: () => Promise<void>): void;
   /** Records a deletion for incremental sync (call when deleting a record third parties may have copied). */
   tombstone(t: { entity: string; entityId: number | string; stream: string; districtId?: number | null; org?: { kind: string; id: number } | null }): Promise<void>;
 }
@@ -138,6 +144,7 @@ export interface WriteOptions {
 export async function withWriter<T>(app: App, principal: Principal, opts: WriteOptions, fn: (w: Writer) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const after: (() => void | Promise<void>)[] = [];
+    const beforeCommit: (() => Promise<void>)[] = [];
     try {
       const result = await app.db.transaction(async (tx) => {
         let audited = false;
@@ -171,6 +178,9 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
           },
           afterCommit(f) {
             after.push(f);
+          },
+          beforeCommit(f) {
+            beforeCommit.push(f);
           },
           async tombstone(t) {
             await tx.insert(tombstones).values({
@@ -210,6 +220,7 @@ export async function withWriter<T>(app: App, principal: Principal, opts: WriteO
             .set({ response: JSON.parse(JSON.stringify(value ?? null)) })
             .where(and(eq(idempotencyKeys.principal, principal.label), eq(idempotencyKeys.key, opts.idempotencyKey)));
         }
+        for (let i = 0; i < beforeCommit.length; i++) await beforeCommit[i]!();
         return { replay: false as const, value };
       });
       if (!result.replay) for (const f of after) await Promise.resolve(f()).catch(() => {});

@@ -99,7 +99,10 @@ export async function ledgerMismatches(app: App): Promise<{ id: number; balance:
   );
 }
 
-/** Differences between the volume rollups and aggregates of the raw weighings (empty when consistent). */
+/**
+ * Differences between the rollups (volumes, card-days, active cards per day / month / quarter / year, points per
+ * day) and aggregates of the raw weighings and ledger (empty when consistent).
+ */
 export async function rollupMismatches(app: App): Promise<Record<string, unknown>[]> {
   const a = await rows(
     app.db,
@@ -109,31 +112,39 @@ export async function rollupMismatches(app: App): Promise<Record<string, unknown
   );
   const b = await rows(
     app.db,
-    sql`with raw as (select district_id, day, material_id, sum(weight_grams) g, count(*) n from recycling.weighings group by 1, 2, 3)
+    sql`with raw as (select district_id, day, material_id, sum(weight_grams) g, count(*) n, sum(points) p, coalesce(sum(amount_yuan), 0) amt from recycling.weighings group by 1, 2, 3)
         select 'district_day' as t from raw r full join recycling.roll_district_day x using (district_id, day, material_id)
-        where r.g is distinct from x.weight_grams or r.n is distinct from x.records`,
+        where r.g is distinct from x.weight_grams or r.n is distinct from x.records or r.p is distinct from x.points or r.amt is distinct from x.amount_yuan`,
   );
   const c = await rows(
     app.db,
-    sql`with raw as (select station_id, date_trunc('month', day)::date as month, sum(weight_grams) g from recycling.weighings group by 1, 2)
-        select 'station_month' as t from raw r full join recycling.roll_station_month x using (station_id, month) where r.g is distinct from x.weight_grams`,
+    sql`with raw as (select station_id, date_trunc('month', day)::date as month, sum(weight_grams) g, count(*) n, sum(points) p, coalesce(sum(amount_yuan), 0) amt from recycling.weighings group by 1, 2)
+        select 'station_month' as t from raw r full join recycling.roll_station_month x using (station_id, month)
+        where r.g is distinct from x.weight_grams or r.n is distinct from x.records or r.p is distinct from x.points or r.amt is distinct from x.amount_yuan`,
   );
   const d = await rows(
     app.db,
-    sql`with raw as (select enterprise_id, date_trunc('month', day)::date as month, material_id, sum(weight_grams) g from recycling.weighings group by 1, 2, 3)
-        select 'enterprise_month' as t from raw r full join recycling.roll_enterprise_month x using (enterprise_id, month, material_id) where r.g is distinct from x.weight_grams`,
+    sql`with raw as (select enterprise_id, date_trunc('month', day)::date as month, material_id, sum(weight_grams) g, count(*) n, sum(points) p, coalesce(sum(amount_yuan), 0) amt from recycling.weighings group by 1, 2, 3)
+        select 'enterprise_month' as t from raw r full join recycling.roll_enterprise_month x using (enterprise_id, month, material_id)
+        where r.g is distinct from x.weight_grams or r.n is distinct from x.records or r.p is distinct from x.points or r.amt is distinct from x.amount_yuan`,
   );
+  // Distinct active cards per day, month, quarter and year (card's district).
   const e = await rows(
     app.db,
-    sql`with raw as (select c.district_id, w.day, count(distinct w.card_id)::int n from recycling.weighings w join recycling.cards c on c.id = w.card_id group by 1, 2)
-        select 'active_day' as t from raw r full join (select * from recycling.roll_active_cards where kind = 'D') x on x.district_id = r.district_id and x.start = r.day
+    sql`with raw as (
+          select c.district_id, k.kind, k.start, count(distinct w.card_id)::int n from recycling.weighings w join recycling.cards c on c.id = w.card_id
+          cross join lateral (values ('D', w.day), ('M', date_trunc('month', w.day)::date), ('Q', date_trunc('quarter', w.day)::date), ('Y', date_trunc('year', w.day)::date)) as k(kind, start)
+          group by 1, 2, 3)
+        select 'active_' || coalesce(r.kind, x.kind) as t, coalesce(r.district_id, x.district_id) as district_id, coalesce(r.start, x.start)::text as start, r.n, x.active_cards
+        from raw r full join recycling.roll_active_cards x on x.district_id = r.district_id and x.kind = r.kind and x.start = r.start
         where r.n is distinct from x.active_cards`,
   );
+  // Card-days: points and records per card and day.
   const f = await rows(
     app.db,
-    sql`with raw as (select c.district_id, date_trunc('month', w.day)::date as m, count(distinct w.card_id)::int n from recycling.weighings w join recycling.cards c on c.id = w.card_id group by 1, 2)
-        select 'active_month' as t from raw r full join (select * from recycling.roll_active_cards where kind = 'M') x on x.district_id = r.district_id and x.start = r.m
-        where r.n is distinct from x.active_cards`,
+    sql`with raw as (select card_id, day, sum(points)::int p, count(*)::int n from recycling.weighings where card_id is not null group by 1, 2)
+        select 'card_days' as t, coalesce(r.card_id, x.card_id) as card_id from raw r full join recycling.card_days x using (card_id, day)
+        where r.p is distinct from x.points or r.n is distinct from x.records`,
   );
   const g = await rows(
     app.db,
@@ -142,5 +153,11 @@ export async function rollupMismatches(app: App): Promise<Record<string, unknown
         select 'points_day' as t from raw x left join recycling.roll_points_day p using (district_id, day)
         where coalesce(x.e, 0) <> coalesce(p.points_earned, 0) or coalesce(x.r, 0) <> coalesce(p.points_redeemed, 0)`,
   );
-  return [...a, ...b, ...c, ...d, ...e, ...f, ...g];
+  // Every district-day with earnings in the rollup has them in the ledger too (the join above starts from the ledger).
+  const h = await rows(
+    app.db,
+    sql`with raw as (select c.district_id, (l.at at time zone 'Asia/Shanghai')::date as day, sum(l.points) e from recycling.ledger l join recycling.cards c on c.id = l.card_id where l.kind = 'EARN' group by 1, 2)
+        select 'points_day_extra' as t from recycling.roll_points_day p left join raw x using (district_id, day) where p.points_earned <> coalesce(x.e, 0)`,
+  );
+  return [...a, ...b, ...c, ...d, ...e, ...f, ...g, ...h];
 }

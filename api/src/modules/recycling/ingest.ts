@@ -16,7 +16,8 @@ import type { Writer } from "../../graphql/mutation.js";
 import { resolveAlertByKey } from "../core/alerts.js";
 import { rows, type Tx } from "../core/db.js";
 import { getParams, type Params } from "./params.js";
-import { applyEarnings, lockCards, pointsFor, type CardRow, type MaterialUnit } from "./points.js";
+import { applyEarnings, lockCards, lockCardsByNo, pointsFor, type CardRow, type MaterialUnit } from "./points.js";
+import { addVolumes, rollupDeltas } from "./rollups.js";
 import { dayOf, monthStart } from "./time.js";
 
 export const MAX_BATCH = 5000;
@@ -304,45 +305,18 @@ export async function storeWeighings(tx: Tx, batch: NewWeighing[]): Promise<Stor
   });
 }
 
-/** Adds stored weighings to the volume rollups (station-day, district-day, enterprise-month, station-month). */
-export async function rollUpVolumes(tx: Tx, stored: StoredWeighing[]): Promise<void> {
-  if (stored.length === 0) return;
-  const a = <T>(f: (r: StoredWeighing) => T) => sql.param(stored.map(f));
-  await tx.execute(sql`with r as (
-        select * from unnest(${a((r) => r.stationId)}::int[], ${a((r) => r.day)}::text[]::date[], ${a((r) => r.materialId)}::int[], ${a((r) => r.districtId)}::int[],
-                             ${a((r) => r.enterpriseId)}::int[], ${a((r) => r.weightGrams)}::bigint[], ${a((r) => r.points)}::bigint[], ${a((r) => r.amountYuan ?? "0")}::text[]::numeric[])
-          as t(station_id, day, material_id, district_id, enterprise_id, grams, points, amount)),
-      a as (
-        insert into recycling.roll_station_day (station_id, day, material_id, district_id, enterprise_id, weight_grams, records, points, amount_yuan)
-        select station_id, day, material_id, min(district_id), min(enterprise_id), sum(grams), count(*), sum(points), sum(amount) from r group by 1, 2, 3 order by 1, 2, 3
-        on conflict (station_id, day, material_id) do update set weight_grams = recycling.roll_station_day.weight_grams + excluded.weight_grams,
-          records = recycling.roll_station_day.records + excluded.records, points = recycling.roll_station_day.points + excluded.points,
-          amount_yuan = recycling.roll_station_day.amount_yuan + excluded.amount_yuan
-        returning 1),
-      b as (
-        insert into recycling.roll_district_day (district_id, day, material_id, weight_grams, records, points, amount_yuan)
-        select district_id, day, material_id, sum(grams), count(*), sum(points), sum(amount) from r group by 1, 2, 3 order by 1, 2, 3
-        on conflict (district_id, day, material_id) do update set weight_grams = recycling.roll_district_day.weight_grams + excluded.weight_grams,
-          records = recycling.roll_district_day.records + excluded.records, points = recycling.roll_district_day.points + excluded.points,
-          amount_yuan = recycling.roll_district_day.amount_yuan + excluded.amount_yuan
-        returning 1),
-      c as (
-        insert into recycling.roll_enterprise_month (enterprise_id, month, material_id, district_id, weight_grams, records, points, amount_yuan)
-        select enterprise_id, date_trunc('month', day)::date, material_id, min(district_id), sum(grams), count(*), sum(points), sum(amount) from r group by 1, 2, 3 order by 1, 2, 3
-        on conflict (enterprise_id, month, material_id) do update set weight_grams = recycling.roll_enterprise_month.weight_grams + excluded.weight_grams,
-          records = recycling.roll_enterprise_month.records + excluded.records, points = recycling.roll_enterprise_month.points + excluded.points,
-          amount_yuan = recycling.roll_enterprise_month.amount_yuan + excluded.amount_yuan
-        returning 1)
-      insert into recycling.roll_station_month (station_id, month, district_id, weight_grams, records, points, amount_yuan)
-      select station_id, date_trunc('month', day)::date, min(district_id), sum(grams), count(*), sum(points), sum(amount) from r group by 1, 2 order by 1, 2
-      on conflict (station_id, month) do update set weight_grams = recycling.roll_station_month.weight_grams + excluded.weight_grams,
-        records = recycling.roll_station_month.records + excluded.records, points = recycling.roll_station_month.points + excluded.points,
-        amount_yuan = recycling.roll_station_month.amount_yuan + excluded.amount_yuan`);
+/**
+ * Adds stored weighings to the volume rollups (station-day, district-day, enterprise-month,
+ * station-month): collected in memory and written just before the commit (rollups.ts).
+ */
+export function rollUpVolumes(w: Writer, stored: StoredWeighing[]): void {
+  if (stored.length) addVolumes(rollupDeltas(w), stored);
 }
 
 /**
  * Stores weighings and books everything that follows from them, in the caller's transaction:
- * points (cards locked in id order first), volume rollups. Returns what was newly stored.
+ * points (cards locked in id order first, unless the caller locked them), volume rollups.
+ * Returns what was newly stored.
  */
 export async function recordWeighings(w: Writer, batch: NewWeighing[], cards?: Map<number, CardRow>): Promise<{ stored: StoredWeighing[]; pointsEarned: number }> {
   const cardIds = [...new Set(batch.map((r) => r.cardId).filter((c): c is number => c != null))];
@@ -350,7 +324,7 @@ export async function recordWeighings(w: Writer, batch: NewWeighing[], cards?: M
   const stored = await storeWeighings(w.tx, batch);
   const earning = stored.filter((s) => s.cardId != null).map((s) => ({ weighingId: s.id, cardId: s.cardId!, points: s.points, at: s.at, day: s.day }));
   const { pointsEarned } = await applyEarnings(w, earning, locked);
-  await rollUpVolumes(w.tx, stored);
+  rollUpVolumes(w, stored);
   return { stored, pointsEarned };
 }
 
@@ -360,14 +334,11 @@ export async function recordWeighings(w: Writer, batch: NewWeighing[], cards?: M
 export async function ingestWeighings(w: Writer, records: unknown[], now = new Date()): Promise<IngestResult> {
   if (!Array.isArray(records)) throw new DomainError("INVALID_BATCH", "records must be a list", "records");
   if (records.length > MAX_BATCH) throw new DomainError("BATCH_TOO_LARGE", `At most ${MAX_BATCH} records per batch`, "records");
-  const params = await getParams(w.tx);
-  const mats = await materialsByCode(w.tx);
-  const deviceFor = await devicesFor(w.tx, w.principal, records);
   const cardNos = [...new Set(records.map((r) => (r && typeof r === "object" ? (r as { card?: unknown }).card : null)).filter((c): c is string => typeof c === "string" && c.length > 0 && c.length <= 40))];
-  const cardRows = cardNos.length
-    ? await rows<{ id: number; card_no: string; status: string }>(w.tx, sql`select id, card_no, status from recycling.cards where card_no = any(${sql.param(cardNos)}::text[])`)
-    : [];
-  const cardByNo = new Map(cardRows.map((c) => [c.card_no, { id: c.id, status: c.status }]));
+  // Independent look-ups, sent together (pipelined on the server). The cards named by the batch are
+  // locked here, in id order, so that their status is read under the lock that booking points needs.
+  const [params, mats, deviceFor, cards] = await Promise.all([getParams(w.tx), materialsByCode(w.tx), devicesFor(w.tx, w.principal, records), lockCardsByNo(w.tx, cardNos)]);
+  const cardByNo = new Map([...cards.values()].map((c) => [c.cardNo, { id: c.id, status: c.status }]));
   const ctx: CheckContext = { now, params, deviceFor, material: (c) => mats.get(c), card: (n) => cardByNo.get(n) };
 
   const rejected: Rejection[] = [];
@@ -388,7 +359,7 @@ export async function ingestWeighings(w: Writer, records: unknown[], now = new D
     good.push(res.ok);
   });
 
-  const { stored, pointsEarned } = await recordWeighings(w, good);
+  const { stored, pointsEarned } = await recordWeighings(w, good, cards);
 
   // Records not inserted were already stored: a resend (same contents) or a conflicting reuse of the number.
   const storedIdx = new Set(stored.map((s) => s.index));
@@ -423,16 +394,18 @@ export async function ingestWeighings(w: Writer, records: unknown[], now = new D
       const maxSeq = mine.reduce<number | null>((m, s) => (m == null || (s.seq ?? 0) > m ? s.seq : m), null);
       return { id, n: mine.length, maxAt: maxAt?.toISOString() ?? null, maxSeq };
     });
-    await w.tx.execute(sql`update recycling.devices d set last_seen_at = ${now.toISOString()}::timestamptz,
-          last_record_at = case when u.max_at is null then d.last_record_at else greatest(d.last_record_at, u.max_at) end,
-          last_seq = case when u.max_seq is null then d.last_seq else greatest(d.last_seq, u.max_seq) end,
-          records_total = d.records_total + u.n, updated_at = now()
-        from unnest(${sql.param(per.map((p) => p.id))}::int[], ${sql.param(per.map((p) => p.n))}::int[], ${sql.param(per.map((p) => p.maxAt))}::text[]::timestamptz[], ${sql.param(per.map((p) => p.maxSeq))}::bigint[])
-          as u(id, n, max_at, max_seq)
-        where d.id = u.id`);
+    // One statement: the device rows, and the open silent-device alerts of these devices.
     const silent = await rows<{ dedup_key: string }>(
       w.tx,
-      sql`select dedup_key from core.alerts where status <> 'CLOSED' and dedup_key = any(${sql.param(touched.map((id) => `recycling:device-silent:${id}`))}::text[])`,
+      sql`with u as (
+          update recycling.devices d set last_seen_at = ${now.toISOString()}::timestamptz,
+            last_record_at = case when u.max_at is null then d.last_record_at else greatest(d.last_record_at, u.max_at) end,
+            last_seq = case when u.max_seq is null then d.last_seq else greatest(d.last_seq, u.max_seq) end,
+            records_total = d.records_total + u.n, updated_at = now()
+          from unnest(${sql.param(per.map((p) => p.id))}::int[], ${sql.param(per.map((p) => p.n))}::int[], ${sql.param(per.map((p) => p.maxAt))}::text[]::timestamptz[], ${sql.param(per.map((p) => p.maxSeq))}::bigint[])
+            as u(id, n, max_at, max_seq)
+          where d.id = u.id returning 1)
+        select dedup_key from core.alerts where status <> 'CLOSED' and dedup_key = any(${sql.param(touched.map((id) => `recycling:device-silent:${id}`))}::text[])`,
     );
     for (const s of silent) await resolveAlertByKey(w, s.dedup_key, "设备已恢复上传 / The device reported again");
   }

@@ -17,6 +17,7 @@ import type { Writer } from "../../graphql/mutation.js";
 import { raiseAlert } from "../core/alerts.js";
 import { row, rows, type Tx } from "../core/db.js";
 import { getParams } from "./params.js";
+import { addActiveCards, addPointsEarned, rollupDeltas, type PeriodKind } from "./rollups.js";
 import { addDays, dayOf, monthStart, startOfDay } from "./time.js";
 
 export type MaterialUnit = "KG" | "PIECE";
@@ -94,6 +95,16 @@ export async function lockCards(tx: Tx, ids: number[]): Promise<Map<number, Card
   return new Map(r.map((c) => [c.id, { id: c.id, cardNo: c.card_no, districtId: c.district_id, status: c.status, balance: Number(c.balance) }]));
 }
 
+/** Locks the cards with these numbers (in id order, like lockCards), whatever their status, and returns them by id. */
+export async function lockCardsByNo(tx: Tx, cardNos: string[]): Promise<Map<number, CardRow>> {
+  if (cardNos.length === 0) return new Map();
+  const r = await rows<{ id: number; card_no: string; district_id: number; status: string; balance: number }>(
+    tx,
+    sql`select id, card_no, district_id, status, balance from recycling.cards where card_no = any(${sql.param(cardNos)}::text[]) order by id for update`,
+  );
+  return new Map(r.map((c) => [c.id, { id: c.id, cardNo: c.card_no, districtId: c.district_id, status: c.status, balance: Number(c.balance) }]));
+}
+
 // ——— earning (from weighings) ———
 
 export interface EarningRow {
@@ -107,14 +118,17 @@ export interface EarningRow {
 const iso = (d: Date) => d.toISOString();
 
 /**
- * Books the points of newly stored weighings with cards, set-based: EARN entries (running balance
- * per card), lots per (card, day), card totals, per-district rollups, active-card read models, and
- * the implausible-earning rule. The cards must already be locked by the caller.
+ * Books the points of newly stored weighings with cards, set-based, in one statement: EARN entries
+ * (running balance per card), lots per (card, day), card totals, card-days, and which cards become
+ * active in a day / month / quarter / year; then the implausible-earning rule. The per-district
+ * rollups (points per day, active cards per period) are only collected here and written last, just
+ * before the commit (rollups.ts). The cards must already be locked by the caller.
  */
 export async function applyEarnings(w: Writer, rowsIn: EarningRow[], cardsById: Map<number, CardRow>): Promise<{ pointsEarned: number }> {
   if (rowsIn.length === 0) return { pointsEarned: 0 };
   const params = await getParams(w.tx);
   const expiry = params["points.expiry_days"];
+  const threshold = params["alert.card_daily_points"];
   const input = [...rowsIn].sort((a, b) => a.cardId - b.cardId || a.at.getTime() - b.at.getTime() || a.weighingId - b.weighingId);
   const col = {
     wid: input.map((r) => r.weighingId),
@@ -127,8 +141,11 @@ export async function applyEarnings(w: Writer, rowsIn: EarningRow[], cardsById: 
   const e = sql`select * from unnest(${sql.param(col.wid)}::bigint[], ${sql.param(col.card)}::int[], ${sql.param(col.pts)}::int[], ${sql.param(col.at)}::text[]::timestamptz[], ${sql.param(col.day)}::text[]::date[], ${sql.param(col.district)}::int[])
                 as t(weighing_id, card_id, points, at, day, district_id)`;
 
-  // 1. Ledger, card balances, lots and the district points rollup.
-  const r1 = await row<{ earned: string | null }>(
+  // All sub-statements of one statement see the same snapshot: `f` looks at the card-days as they
+  // were before `cd` adds this batch's. A card counts as active in a month, quarter or year the first
+  // time it recycles in it (no card-day in the period yet), in a day when its card-day is new. The card
+  // rows are locked, so concurrent batches cannot both count the same card.
+  const r = await row<{ earned: string | null; active: string; crossed: string }>(
     w.tx,
     sql`with e as (${e}),
       p as (select * from e where points > 0),
@@ -151,65 +168,50 @@ export async function applyEarnings(w: Writer, rowsIn: EarningRow[], cardsById: 
         on conflict (card_id, earned_on) do update set earned = recycling.lots.earned + excluded.earned,
                remaining = recycling.lots.remaining + excluded.remaining, updated_at = now()
         returning 1),
-      roll as (
-        insert into recycling.roll_points_day (district_id, day, points_earned)
-        select district_id, day, sum(points) from p group by district_id, day order by district_id, day
-        on conflict (district_id, day) do update set points_earned = recycling.roll_points_day.points_earned + excluded.points_earned
-        returning 1)
-      select (select sum(points) from p)::text as earned, (select count(*) from ins) as n1, (select count(*) from upd) as n2,
-             (select count(*) from lot) as n3, (select count(*) from roll) as n4`,
-  );
-
-  // 2. Distinct active cards per month, quarter and year: a card counts in a period the first time
-  //    it recycles in it, i.e. when it has no card-day in the period yet (checked before step 3 adds
-  //    this batch's days; the card rows are locked, so concurrent batches cannot both count it).
-  await w.tx.execute(sql`with e as (${e}),
-      k as (select distinct e.card_id, e.district_id, v.kind, v.start, v.stop from e
-            cross join lateral (values ('M', date_trunc('month', e.day)::date, (date_trunc('month', e.day) + interval '1 month')::date),
-                                       ('Q', date_trunc('quarter', e.day)::date, (date_trunc('quarter', e.day) + interval '3 month')::date),
-                                       ('Y', date_trunc('year', e.day)::date, (date_trunc('year', e.day) + interval '1 year')::date)) as v(kind, start, stop)),
-      f as (select k.* from k where not exists (
-              select 1 from recycling.card_days cd where cd.card_id = k.card_id and cd.day >= k.start and cd.day < k.stop))
-      insert into recycling.roll_active_cards (district_id, kind, start, active_cards)
-      select district_id, kind, start, count(*) from f group by 1, 2, 3 order by 1, 2, 3
-      on conflict (district_id, kind, start) do update set active_cards = recycling.roll_active_cards.active_cards + excluded.active_cards`);
-
-  // 3. Card-days: active cards per day, and the daily total for the implausible-earning rule.
-  const threshold = params["alert.card_daily_points"];
-  const crossed = await rows<{ card_id: number; day: string; points: number; batch: number }>(
-    w.tx,
-    sql`with e as (${e}),
       b as (select card_id, day, min(district_id) as district_id, sum(points)::int as pts, count(*)::int as n from e group by card_id, day),
+      k as (select distinct b.card_id, b.district_id, v.kind, v.start, v.stop from b
+            cross join lateral (values ('M', date_trunc('month', b.day)::date, (date_trunc('month', b.day) + interval '1 month')::date),
+                                       ('Q', date_trunc('quarter', b.day)::date, (date_trunc('quarter', b.day) + interval '3 month')::date),
+                                       ('Y', date_trunc('year', b.day)::date, (date_trunc('year', b.day) + interval '1 year')::date)) as v(kind, start, stop)),
+      f as (select k.district_id, k.kind, k.start from k where not exists (
+              select 1 from recycling.card_days cd where cd.card_id = k.card_id and cd.day >= k.start and cd.day < k.stop)),
       cd as (
         insert into recycling.card_days (card_id, day, points, records)
         select card_id, day, pts, n from b order by card_id, day
         on conflict (card_id, day) do update set points = recycling.card_days.points + excluded.points, records = recycling.card_days.records + excluded.records
         returning card_id, day, points, (xmax = 0) as inserted),
       act as (
-        insert into recycling.roll_active_cards (district_id, kind, start, active_cards)
-        select b.district_id, 'D', cd.day, count(*) from cd join b using (card_id, day) where cd.inserted group by b.district_id, cd.day order by 1, 3
-        on conflict (district_id, kind, start) do update set active_cards = recycling.roll_active_cards.active_cards + excluded.active_cards
-        returning 1)
-      select cd.card_id, cd.day::text as day, cd.points, b.pts as batch, (select count(*) from act) as n
-      from cd join b using (card_id, day) where cd.points > ${threshold} and cd.points - b.pts <= ${threshold}`,
+        select b.district_id, 'D' as kind, cd.day as start from cd join b using (card_id, day) where cd.inserted
+        union all select district_id, kind, start from f)
+      select (select sum(points) from p)::text as earned, (select count(*) from ins) as n1, (select count(*) from upd) as n2, (select count(*) from lot) as n3,
+        (select coalesce(json_agg(json_build_array(district_id, kind, start, n)), '[]')::text
+           from (select district_id, kind, start::text as start, count(*)::int as n from act group by 1, 2, 3) x) as active,
+        (select coalesce(json_agg(json_build_array(cd.card_id, cd.day::text, cd.points)), '[]')::text
+           from cd join b using (card_id, day) where cd.points > ${threshold} and cd.points - b.pts <= ${threshold}) as crossed`,
   );
 
-  for (const c of crossed) {
-    const card = cardsById.get(c.card_id)!;
+  const deltas = rollupDeltas(w);
+  addPointsEarned(deltas, input.map((x, i) => ({ districtId: col.district[i]!, day: x.day, points: x.points })));
+  const active = JSON.parse(r!.active) as [number, PeriodKind, string, number][];
+  addActiveCards(deltas, active.map(([districtId, kind, start, cards]) => ({ districtId, kind, start, cards })));
+
+  const crossed = JSON.parse(r!.crossed) as [number, string, number][];
+  for (const [cardId, day, points] of crossed) {
+    const card = cardsById.get(cardId)!;
     await raiseAlert(w, {
       stream: "recycling",
       rule: "recycling.card_daily_points",
       severity: "MEDIUM",
-      title: `积分卡 ${card.cardNo} 单日获得 ${c.points} 分，超过 ${threshold} 分 / Card ${card.cardNo} earned ${c.points} points in one day (limit ${threshold})`,
-      detail: { cardNo: card.cardNo, day: c.day, points: c.points, threshold },
+      title: `积分卡 ${card.cardNo} 单日获得 ${points} 分，超过 ${threshold} 分 / Card ${card.cardNo} earned ${points} points in one day (limit ${threshold})`,
+      detail: { cardNo: card.cardNo, day, points, threshold },
       subjectType: "ResidentCard",
       subjectId: card.id,
       subjectLabel: card.cardNo,
       districtId: card.districtId,
-      dedupKey: `recycling:card-daily:${card.id}:${c.day}`,
+      dedupKey: `recycling:card-daily:${card.id}:${day}`,
     });
   }
-  return { pointsEarned: Number(r1?.earned ?? 0) };
+  return { pointsEarned: Number(r?.earned ?? 0) };
 }
 
 // ——— expiry ———
