@@ -276,7 +276,9 @@ const value = (f: Figure | undefined): BriefingValue | null => (f ? { value: f.v
  */
 export function briefingFor(app: App, q: { month: string; districtId: number | null; showDistricts: boolean }): Promise<Briefing> {
   const key = `briefing|${q.month}|${q.districtId ?? "city"}|${q.showDistricts ? 1 : 0}|${shanghaiDay(new Date())}`;
-  return cacheOf(app).get(key, STREAM_ORDER, () => buildBriefing(app, q));
+  // A month's document: after a change the previous composition is served while the new one is made (≈ 1 s
+  // at city scale), so a reload never waits for it; it is at most one recomputation behind.
+  return cacheOf(app).get(key, STREAM_ORDER, () => buildBriefing(app, q), { staleWhileRefresh: true });
 }
 
 /** Builds the briefing of `month` ("YYYY-MM") for the city or a district. */

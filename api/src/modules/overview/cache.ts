@@ -55,7 +55,7 @@ export class OverviewCache {
   private generation = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<unknown>>();
-  readonly stats: CacheStats & { refreshed: number } = { hits: 0, misses: 0, invalidations: 0, entries: 0, refreshed: 0 };
+  readonly stats: CacheStats & { refreshed: number; stale: number } = { hits: 0, misses: 0, invalidations: 0, entries: 0, refreshed: 0, stale: 0 };
   private timer: NodeJS.Timeout | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -91,6 +91,12 @@ export class OverviewCache {
     this.generation++;
     this.entries.clear();
     this.stats.entries = 0;
+  }
+
+  /** Forgets one entry (an answer that should not be served again, e.g. one computed without a failed stream). */
+  drop(key: string): void {
+    this.entries.delete(key);
+    this.stats.entries = this.entries.size;
   }
 
   /** Stops background refreshing (the platform is stopping); waits for a pass under way. */
@@ -151,17 +157,29 @@ export class OverviewCache {
     await Promise.all(Array.from({ length: Math.max(1, r.concurrency) }, worker));
   }
 
-  /** The cached value of `key` if still valid, else computes it (once for concurrent callers). */
-  async get<T>(key: string, deps: readonly string[], compute: () => Promise<T>): Promise<T> {
+  /**
+   * The cached value of `key` if still valid, else computes it (once for concurrent callers).
+   * `staleWhileRefresh`: for answers that are slow to compute and fine a few seconds late (the monthly
+   * briefing, a month's document): after a change the previous value is served — if it is younger than
+   * the TTL — while the new one is computed, instead of making the caller wait for it.
+   */
+  async get<T>(key: string, deps: readonly string[], compute: () => Promise<T>, opts: { staleWhileRefresh?: boolean } = {}): Promise<T> {
     if (!this.opts.enabled) return compute();
     const stamp = this.stampOf(deps);
     const e = this.entries.get(key);
-    if (e && e.stamp === stamp && this.now() - e.at < this.opts.ttlMs) {
+    const fresh = !!e && this.now() - e.at < this.opts.ttlMs;
+    if (e && fresh && e.stamp === stamp) {
       this.stats.hits++;
       e.readAt = this.now();
       // refresh recency (Map keeps insertion order: re-insert = most recently used)
       this.entries.delete(key);
       this.entries.set(key, e);
+      return e.value as T;
+    }
+    if (e && fresh && opts.staleWhileRefresh) {
+      this.stats.stale++;
+      e.readAt = this.now();
+      this.compute(key, deps, compute, this.now(), false).catch((err: unknown) => this.opts.refresh?.onError?.(err));
       return e.value as T;
     }
     this.stats.misses++;

@@ -120,8 +120,8 @@ function withChange(stream: string, f: StreamFigure): Figure {
 /** One stream's figures (cached per stream, district and counted days). */
 export async function streamFigures(app: App, sp: StreamProvider, districtId: number | null, period: ResolvedPeriod): Promise<Figure[]> {
   const key = `figures|${sp.stream}|${districtId ?? "city"}|${period.startDay}|${period.cutDay}`;
-  const list = await cacheOf(app).get(key, [sp.stream], () => sp.provider.figures(app.db, { districtId, from: period.from, to: period.to }));
-  return list.map((f) => withChange(sp.stream, f));
+  // cached with their changes worked out (the same objects serve every request; nothing mutates them)
+  return cacheOf(app).get(key, [sp.stream], async () => (await sp.provider.figures(app.db, { districtId, from: period.from, to: period.to })).map((f) => withChange(sp.stream, f)));
 }
 
 export async function figuresFor(app: App, q: { districtId: number | null; period: ResolvedPeriod; streams?: readonly string[]; log?: (e: unknown, stream: string) => void }): Promise<FiguresResult> {
@@ -271,6 +271,15 @@ function balanceRow(r: CapacityRow, share: number): BalanceRow {
 }
 
 export async function capacityFor(app: App, q: { year: number; districtId: number | null; log?: (e: unknown, stream: string) => void }): Promise<CapacityBalance> {
+  // The balance composed (rows, totals, annualised figures) is cached too; one missing a failed stream is not kept.
+  const cache = cacheOf(app);
+  const key = `capacityBalance|${q.districtId ?? "city"}|${q.year}|${shanghaiDay(new Date())}`;
+  const r = await cache.get(key, STREAM_ORDER, () => composeCapacity(app, q));
+  if (r.unavailable.length) cache.drop(key);
+  return r;
+}
+
+async function composeCapacity(app: App, q: { year: number; districtId: number | null; log?: (e: unknown, stream: string) => void }): Promise<CapacityBalance> {
   const plan = planPeriodOf(q.year);
   const today = shanghaiDay(new Date());
   const yearToDate = Number(today.slice(0, 4)) === q.year;

@@ -203,6 +203,34 @@ describe("the cache", () => {
       expect(n).toBe(after); // stopped: no more passes
     });
 
+    it("serves the previous value while recomputing, for keys that allow it, and the new one once it is ready", async () => {
+      const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true });
+      let n = 0;
+      let release!: () => void;
+      let gate: Promise<void> = Promise.resolve();
+      const f = async () => {
+        const mine = ++n;
+        await gate;
+        return mine;
+      };
+      const swr = { staleWhileRefresh: true };
+      expect(await c.get("doc", ["cells"], f, swr)).toBe(1);
+      gate = new Promise<void>((r) => (release = r));
+      c.invalidate("cells");
+      expect(await c.get("doc", ["cells"], f, swr)).toBe(1); // no wait: the old one, #2 computing
+      expect(await c.get("doc", ["cells"], f, swr)).toBe(1); // still computing: joined, not started again
+      expect(n).toBe(2);
+      expect(c.stats.stale).toBe(2);
+      release();
+      await gate;
+      await new Promise((r) => setTimeout(r, 0));
+      expect(await c.get("doc", ["cells"], f, swr)).toBe(2);
+      // without the option the caller waits for the new value
+      gate = Promise.resolve();
+      c.invalidate("cells");
+      expect(await c.get("doc", ["cells"], f)).toBe(3);
+    });
+
     it("a failing background computation is reported and the entry is computed on the next request", async () => {
       const errors: unknown[] = [];
       const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true, refresh: { ...refresh, onError: (e) => errors.push(e) } });
