@@ -93,6 +93,8 @@ export async function startApi({ databaseUrl, dataDir, env = {}, port, timeoutMs
       WORKERS: "0",
       LOG_LEVEL: "silent",
       NODE_ENV: "production",
+      // no start-up composition of the overview: the scenarios measure the first (cold) request themselves
+      OVERVIEW_PREWARM: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

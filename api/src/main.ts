@@ -6,6 +6,7 @@
 import "reflect-metadata";
 import { loadConfig } from "./config.js";
 import { runSeed } from "./seed.js";
+import { prewarmOverview } from "./modules/overview/briefing.js";
 import { createPlatform } from "./server.js";
 
 const config = loadConfig();
@@ -28,6 +29,8 @@ if (accounts.length) {
   console.log(`  demo accounts (password ${password}):`);
   for (const a of accounts) console.log(`    ${a.username.padEnd(20)} ${a.description}`);
 }
+// in the background: the server already answers
+if (process.env.OVERVIEW_PREWARM !== "0") void prewarmOverview(platform.app, (m) => console.log(`[overview] ${m}`));
 const shutdown = async () => {
   await platform.stop();
   process.exit(0);

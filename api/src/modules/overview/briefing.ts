@@ -514,3 +514,25 @@ export async function briefingWorkbook(b: Briefing, lang: Lang): Promise<Buffer>
 export function briefingFileName(b: Briefing, lang: Lang): string {
   return lang === "zh-CN" ? `${b.districtNameZh}无废城市建设月报-${b.month}.xlsx` : `zero-waste-briefing-${b.districtNameEn.toLowerCase()}-${b.month}.xlsx`;
 }
+
+/**
+ * After a start, composes what the leadership opens first — this month's city figures, the year's
+ * balance and the briefings of this and last month — so the first visit after a deploy finds them ready
+ * (the refresher then keeps them warm while they are read). Called by the server's entry point only.
+ */
+export async function prewarmOverview(app: App, log: (m: string) => void = () => {}): Promise<void> {
+  const t = Date.now();
+  const today = shanghaiDay(new Date());
+  const month = today.slice(0, 7);
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  try {
+    await figuresFor(app, { districtId: null, period: resolvePeriod("MONTH", null) });
+    await capacityFor(app, { year: y, districtId: null });
+    for (const mm of [month, last]) await briefingFor(app, { month: mm, districtId: null, showDistricts: true });
+    log(`overview prewarmed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    log(`overview prewarm failed (answers are computed on request): ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
