@@ -13,7 +13,7 @@ import autocannon from "autocannon";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The built API (BENCH_API_DIST: another build, e.g. a copy of the code before a change, for before/after runs in one session). */
-export const apiDist = process.env.BENCH_API_DIST || process.env.ZW_API_DIST ? path.resolve(process.env.BENCH_API_DIST || process.env.ZW_API_DIST) : path.join(root, "api", "dist");
+export const apiDist = process.env.BENCH_API_DIST ? path.resolve(process.env.BENCH_API_DIST) : path.join(root, "api", "dist");
 /** The API's own `postgres` driver (same version as the platform), without a second copy in bench/. */
 export const postgres = createRequire(path.join(root, "api", "package.json"))("postgres");
 

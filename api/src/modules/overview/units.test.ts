@@ -123,6 +123,25 @@ describe("the cache", () => {
   });
 
   describe("refreshing in the background", () => {
+    /** A computation that counts its calls and waits at a gate the test holds and releases. */
+    function gatedCounter() {
+      let n = 0;
+      let release: () => void = () => {};
+      let gate: Promise<void> = Promise.resolve();
+      return {
+        f: async () => {
+          const mine = ++n;
+          await gate;
+          return mine;
+        },
+        get n() {
+          return n;
+        },
+        hold: () => void (gate = new Promise<void>((r) => (release = r))),
+        release: () => release(),
+        open: () => void (gate = Promise.resolve()),
+      };
+    }
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const refresh = { delayMs: 10, hotMs: 1_000, concurrency: 2, aheadMs: 0 };
 
@@ -163,29 +182,23 @@ describe("the cache", () => {
 
     it("a request during a background recomputation joins it; a change during it makes it stale", async () => {
       const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true, refresh });
-      let n = 0;
-      let release!: () => void;
-      let gate: Promise<void> = Promise.resolve();
-      const f = async () => {
-        const mine = ++n;
-        await gate;
-        return mine;
-      };
+      const g = gatedCounter();
+      const f = g.f;
       expect(await c.get("k", ["hazardous"], f)).toBe(1);
-      gate = new Promise<void>((r) => (release = r));
+      g.hold();
       c.invalidate("hazardous");
       await wait(40); // the refresh (#2) is running, held at the gate
-      expect(n).toBe(2);
+      expect(g.n).toBe(2);
       const joined = c.get("k", ["hazardous"], f);
-      release();
+      g.release();
       expect(await joined).toBe(2);
-      expect(n).toBe(2);
-      gate = new Promise<void>((r) => (release = r));
+      expect(g.n).toBe(2);
+      g.hold();
       c.invalidate("hazardous"); // refresh #3 starts …
       await wait(40);
       c.invalidate("hazardous"); // … and a change lands while it runs
-      release();
-      gate = Promise.resolve();
+      g.release();
+      g.open();
       await wait(80); // #3 is stale on arrival; a second pass computes #4
       expect(await c.get("k", ["hazardous"], f)).toBe(4);
       await c.stop();
@@ -205,28 +218,21 @@ describe("the cache", () => {
 
     it("serves the previous value while recomputing, for keys that allow it, and the new one once it is ready", async () => {
       const c = new OverviewCache({ ttlMs: 60_000, maxEntries: 10, enabled: true });
-      let n = 0;
-      let release!: () => void;
-      let gate: Promise<void> = Promise.resolve();
-      const f = async () => {
-        const mine = ++n;
-        await gate;
-        return mine;
-      };
+      const g = gatedCounter();
+      const f = g.f;
       const swr = { staleWhileRefresh: true };
       expect(await c.get("doc", ["cells"], f, swr)).toBe(1);
-      gate = new Promise<void>((r) => (release = r));
+      g.hold();
       c.invalidate("cells");
       expect(await c.get("doc", ["cells"], f, swr)).toBe(1); // no wait: the old one, #2 computing
       expect(await c.get("doc", ["cells"], f, swr)).toBe(1); // still computing: joined, not started again
-      expect(n).toBe(2);
+      expect(g.n).toBe(2);
       expect(c.stats.stale).toBe(2);
-      release();
-      await gate;
+      g.release();
       await new Promise((r) => setTimeout(r, 0));
       expect(await c.get("doc", ["cells"], f, swr)).toBe(2);
       // without the option the caller waits for the new value
-      gate = Promise.resolve();
+      g.open();
       c.invalidate("cells");
       expect(await c.get("doc", ["cells"], f)).toBe(3);
     });
